@@ -1,0 +1,3 @@
+from calendar_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Links: normalising what authors typed, finding them in Markdown and raw HTML, vetting schemes."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+from calendar_tui.model.text import one_line
+from calendar_tui.model.types import Link
+
+OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_EMAIL = re.compile(r"^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
+_BARE_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#].*)?$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+# [text](url "title") -- the text may itself hold brackets one level deep.
+_MD_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.IGNORECASE)
+_HTML_A = re.compile(r"<a\b[^>]*?\bhref\s*=\s*([\"'])(.*?)\1[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_MD_NOISE = re.compile(r"[*_`]+")
+
+
+def normalise_url(raw: str) -> str:
+    """What an author typed, made into a URL: trimmed, e-mails as mailto:, bare hosts as https."""
+    url = (raw or "").strip().strip("<>").strip()
+    url = url.replace("\\", "")
+    if not url:
+        return ""
+    if _EMAIL.match(url):
+        return url if url.lower().startswith("mailto:") else f"mailto:{url}"
+    if url.startswith("//"):
+        return f"https:{url}"
+    if not _SCHEME.match(url) and _BARE_HOST.match(url):
+        return f"https://{url}"
+    return url
+
+
+def is_openable(url: str) -> bool:
+    """Only web pages and e-mail are ever handed to a browser; javascript:, file:, data: are not."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in OPENABLE_SCHEMES and (scheme == "mailto" or bool(urlsplit(url).netloc))
+
+
+def _link_text(raw: str, url: str) -> str:
+    text = one_line(html.unescape(_MD_NOISE.sub("", _TAG.sub(" ", raw))))
+    return text or url
+
+
+def links_in(text: str, site: str = "https://www.numerique.gouv.fr") -> list[Link]:
+    """Every link in Markdown with raw HTML, in reading order, without repeats.
+
+    Site-relative targets (`/agenda/...`) are made absolute against `site`; anchors (`#x`) are dropped.
+    """
+    found: list[tuple[int, Link]] = []
+    for pattern, text_group, url_group in ((_MD_LINK, 1, 2), (_HTML_A, 3, 2), (_AUTOLINK, 1, 1)):
+        for match in pattern.finditer(text):
+            url = html.unescape(match.group(url_group)).strip()
+            if not url or url.startswith("#"):
+                continue
+            if url.startswith("/") and not url.startswith("//"):
+                url = site.rstrip("/") + url
+            url = normalise_url(url)
+            found.append((match.start(), Link(_link_text(match.group(text_group), url), url)))
+    found.sort(key=lambda item: item[0])
+    seen: set[str] = set()
+    links: list[Link] = []
+    for _, link in found:
+        if link.url not in seen:
+            seen.add(link.url)
+            links.append(link)
+    return links

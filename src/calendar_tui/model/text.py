@@ -1,0 +1,44 @@
+"""Text helpers: accent-insensitive folding, tag keys, and making post text safe to show."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 controls (minus tab and newline), DEL, bidi embeddings/overrides/isolates and
+# zero-width characters that could reorder or hide what the user reads.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other ESC x.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+_SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
+
+
+def clean_text(value: str) -> str:
+    """Post text made inert for a terminal: no escape sequences, control or bidi characters."""
+    if not value:
+        return ""
+    value = _ESCAPES.sub("", value)
+    return _UNSAFE.sub("", value)
+
+
+def one_line(value: str) -> str:
+    """Clean text collapsed to a single line with single spaces."""
+    return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
+
+
+def normalise_spaces(value: str) -> str:
+    """Non-breaking and thin spaces become plain spaces (the date grammar relies on it)."""
+    return value.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+
+
+def fold(value: str) -> str:
+    """Lower-case, accent-free form used for search and comparisons."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tag_key(tag: str) -> str:
+    """Tags compare case-, accent- and space-insensitively: ' Open  Source' == 'open source'."""
+    return " ".join(fold(tag).split())
