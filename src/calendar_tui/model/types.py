@@ -115,9 +115,10 @@ class Occurrence:
         # A session ending at midnight does not reach into the next day.
         return max(self.first_day, (self.end - timedelta(microseconds=1)).date())
 
-    def days(self) -> list[date]:
+    def days(self, limit: int | None = None) -> list[date]:
         first, last = self.first_day, self.last_day
-        return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        count = (last - first).days + 1
+        return [first + timedelta(days=n) for n in range(count if limit is None else min(count, limit))]
 
     @property
     def title(self) -> str:

@@ -1,0 +1,120 @@
+"""Reading a post file: bytes to text, front matter to a mapping, with file lines for problems."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from calendar_tui.model.types import Diagnostic
+
+_HANDLER = frontmatter.YAMLHandler()
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+MAX_POST_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class RawPost:
+    path: str
+    metadata: dict
+    body: str
+    body_line: int  # file line of the body's first line
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> file line
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def decode(data: bytes, path: str, problems: list[Diagnostic]) -> str | None:
+    """Text of a post: UTF-8 (with or without BOM), UTF-16 with a BOM, else Latin-1 with a warning."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            problems.append(Diagnostic(path, None, "error", "starts like UTF-16 but is not valid UTF-16"))
+            return None
+    if b"\x00" in data[:8192]:
+        problems.append(Diagnostic(path, None, "error", "is a binary file, not a text post"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(
+            Diagnostic(path, line, "warning", "is not valid UTF-8; read as Latin-1 (save it as UTF-8)")
+        )
+        return data.decode("latin-1")
+
+
+def read_raw_post(path: Path, display: str) -> RawPost | None:
+    """The post's front matter and body, or None (with a diagnostic) when it cannot be read."""
+    problems: list[Diagnostic] = []
+    try:
+        size = path.stat().st_size
+        if size > MAX_POST_BYTES:
+            problems.append(
+                Diagnostic(display, None, "error", f"is {size // 1_048_576} MB; posts over 50 MB are skipped")
+            )
+            return _failed(display, problems)
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Diagnostic(display, None, "error", f"cannot be read: {exc.strerror or exc}"))
+        return _failed(display, problems)
+    text = decode(data, display, problems)
+    if text is None:
+        return _failed(display, problems)
+    return parse_post_text(text, display, problems)
+
+
+def _failed(display: str, problems: list[Diagnostic]) -> RawPost:
+    return RawPost(display, {}, "", 1, problems)
+
+
+def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None = None) -> RawPost:
+    problems = problems if problems is not None else []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        problems.append(Diagnostic(display, None, "error", "is empty"))
+        return RawPost(display, {}, "", 1, problems)
+    if not _HANDLER.detect(text):
+        problems.append(Diagnostic(display, 1, "warning", "has no front matter (no leading '---' block)"))
+        return RawPost(display, {}, text, 1, problems)
+    boundaries = _HANDLER.FM_BOUNDARY.finditer(text)
+    opening, closing = next(boundaries), next(boundaries, None)
+    if closing is None:
+        problems.append(Diagnostic(display, 1, "error", "front matter opened with '---' is never closed"))
+        return RawPost(display, {}, "", 1, problems)
+    fm = text[opening.end() : closing.start()]
+    body_start = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
+    body = text[body_start:]
+    body_line = text.count("\n", 0, body_start) + 1
+    try:
+        metadata = _HANDLER.load(fm)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(Diagnostic(display, line, "error", f"front matter is not valid YAML: {reason}"))
+        return RawPost(display, {}, body, body_line, problems)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # Values PyYAML recognises but Python cannot hold, such as the date 2020-02-30.
+        problems.append(Diagnostic(display, 1, "error", f"front matter holds an impossible value: {exc}"))
+        return RawPost(display, {}, body, body_line, problems)
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        kind = type(metadata).__name__
+        problems.append(Diagnostic(display, 2, "error", f"front matter is a YAML {kind}, not a mapping of fields"))
+        metadata = {}
+    return RawPost(display, metadata, body, body_line, problems, _key_lines(fm))
+
+
+def _key_lines(fm: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(fm.split("\n")[1:], start=2):
+        match = _TOP_KEY.match(line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines

@@ -1,0 +1,86 @@
+"""Assembling a Post from a read file: the front-matter event plus the body's sessions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import PurePath
+
+from calendar_tui.model.body import extract_body
+from calendar_tui.model.event import START_KEYS, publication_date, read_event
+from calendar_tui.model.fields import is_false, text_field
+from calendar_tui.model.front_matter import RawPost
+from calendar_tui.model.ids import post_key, session_id, unique_ids
+from calendar_tui.model.text import tag_key
+from calendar_tui.model.types import Link, Post, Session
+
+
+def build_post(raw: RawPost) -> Post:
+    meta = raw.metadata
+    title = text_field(meta.get("title")) or PurePath(raw.path).stem.replace("-", " ")
+    key = post_key(raw.path)
+    fm = read_event(meta, path=raw.path, title=title, key_lines=raw.key_lines)
+    event_days = tuple(slot.start if slot.all_day else slot.start.date() for slot in fm.slots)
+    body = extract_body(
+        raw.body,
+        path=raw.path,
+        first_line=raw.body_line,
+        reference=fm.reference,
+        tz=fm.timezone,
+        post_key=key,
+        location=fm.location,
+        event_days=event_days,
+    )
+    event = None
+    if fm.is_event or body.sessions:
+        start_key = next((k for k in START_KEYS if k in raw.key_lines), "title")
+        description = "\n\n".join(part for part in (fm.chapeau, body.description) if part.strip())
+        event = Session(
+            id=session_id(key, title, event_days[0] if event_days else None),
+            title=title,
+            slots=fm.slots,
+            tags=fm.tags,
+            location=fm.location,
+            description=description,
+            links=_merge_links(fm.links, body.links),
+            agenda=body.agenda,
+            line=raw.key_lines.get(start_key, 1),
+        )
+    return Post(
+        path=raw.path,
+        title=title,
+        published=not is_false(meta.get("published", True)),
+        publication_date=publication_date(meta),
+        event=event,
+        sessions=_with_post_defaults(body.sessions, fm.tags),
+        tags=fm.tags,
+        diagnostics=(*raw.diagnostics, *fm.diagnostics, *body.diagnostics),
+    )
+
+
+def _merge_links(*groups: tuple[Link, ...]) -> tuple[Link, ...]:
+    seen: set[str] = set()
+    merged = []
+    for group in groups:
+        for link in group:
+            if link.url not in seen:
+                seen.add(link.url)
+                merged.append(link)
+    return tuple(merged)
+
+
+def _with_post_defaults(sessions: tuple[Session, ...], post_tags: tuple[str, ...]) -> tuple[Session, ...]:
+    """Sessions without labels of their own carry the post's tags, so tag filters still find them."""
+    ids = unique_ids([session.id for session in sessions])
+    result = []
+    for session, ident in zip(sessions, ids, strict=True):
+        tags = session.tags or post_tags
+        result.append(replace(session, id=ident, tags=tags))
+    return tuple(result)
+
+
+def same_event_key(post: Post) -> tuple[str, str] | None:
+    """Posts with the same normalised title and start are duplicates (renamed copies)."""
+    if post.event is None:
+        return None
+    first = post.event.slots[0].start.isoformat() if post.event.slots else ""
+    return tag_key(post.title), first

@@ -1,0 +1,148 @@
+"""The in-memory event store: occurrences indexed by day and tag, queried with a Filter."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from calendar_tui.model.filters import Filter
+from calendar_tui.model.text import fold, tag_key
+from calendar_tui.model.types import Diagnostic, Occurrence, Post
+
+MAX_SPAN_DAYS = 400  # an all-day span is shown on at most this many days of the grid
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    key: str
+    label: str
+    count: int
+
+
+class QueryResult:
+    """Occurrences matching a Filter, in time order, with the counts the views need."""
+
+    def __init__(self, occurrences: tuple[Occurrence, ...], day_lists: dict[date, list[Occurrence]]) -> None:
+        self.occurrences = occurrences
+        self._day_lists = day_lists
+        self.days: tuple[date, ...] = tuple(sorted(day_lists))
+        self.day_counts: dict[date, int] = {day: len(items) for day, items in day_lists.items()}
+        self.all_day_days: frozenset[date] = frozenset(
+            day for day, items in day_lists.items() if any(o.all_day for o in items)
+        )
+        self.tag_counts: dict[str, int] = dict(Counter(tag_key(t) for o in occurrences for t in o.tags))
+
+    def on_day(self, day: date) -> tuple[Occurrence, ...]:
+        return tuple(self._day_lists.get(day, ()))
+
+    def __len__(self) -> int:
+        return len(self.occurrences)
+
+
+def _sort_key(occurrence: Occurrence) -> tuple:
+    if occurrence.all_day:
+        return (occurrence.first_day.toordinal(), 0, 0.0, fold(occurrence.title))
+    return (occurrence.first_day.toordinal(), 1, occurrence.start.timestamp(), fold(occurrence.title))
+
+
+class EventStore:
+    """Built once from loaded posts; immutable afterwards."""
+
+    def __init__(
+        self,
+        posts: tuple[Post, ...],
+        diagnostics: tuple[Diagnostic, ...],
+        occurrences: tuple[Occurrence, ...],
+        title: str,
+    ) -> None:
+        self.posts = posts
+        self.diagnostics = diagnostics
+        self.occurrences = occurrences
+        self.title = title
+        self._days = [_bounded_days(o) for o in occurrences]
+        self._tag_keys = [frozenset(tag_key(t) for t in o.tags) for o in occurrences]
+        self._search_text = [_searchable(o) for o in occurrences]
+        self._labels: dict[str, str] = {}
+        counts: Counter[str] = Counter()
+        self._by_tag: dict[str, list[int]] = {}
+        for index, occurrence in enumerate(occurrences):
+            for tag in occurrence.tags:
+                key = tag_key(tag)
+                self._labels.setdefault(key, tag)
+            for key in self._tag_keys[index]:
+                counts[key] += 1
+                self._by_tag.setdefault(key, []).append(index)
+        self._tags = tuple(
+            TagCount(key, self._labels[key], count)
+            for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], fold(self._labels[kv[0]])))
+        )
+
+    @classmethod
+    def from_posts(
+        cls, posts: Sequence[Post], diagnostics: Sequence[Diagnostic] = (), title: str = ""
+    ) -> EventStore:
+        occurrences = [
+            Occurrence(session, post, slot.start, slot.end, slot.all_day)
+            for post in posts
+            for session in post.calendar_sessions
+            for slot in session.slots
+        ]
+        occurrences.sort(key=_sort_key)
+        return cls(tuple(posts), tuple(diagnostics), tuple(occurrences), title or "calendar-tui")
+
+    def tags(self) -> tuple[TagCount, ...]:
+        """Every tag with its number of occurrences, most frequent first."""
+        return self._tags
+
+    def label(self, key: str) -> str:
+        return self._labels.get(key, key)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return dict(self._labels)
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return self.query(Filter()).days
+
+    def query(self, flt: Filter) -> QueryResult:
+        candidates = self._tag_candidates(flt)
+        words = flt.folded_text.split()
+        matched: list[Occurrence] = []
+        day_lists: dict[date, list[Occurrence]] = {}
+        for index in candidates:
+            occurrence = self.occurrences[index]
+            if flt.exclude and self._tag_keys[index] & flt.exclude:
+                continue
+            if words and not all(word in self._search_text[index] for word in words):
+                continue
+            if flt.only is not None and occurrence.session.id not in flt.only:
+                continue
+            days = self._days[index]
+            if flt.start or flt.end:
+                days = [d for d in days if (not flt.start or d >= flt.start) and (not flt.end or d <= flt.end)]
+                if not days:
+                    continue
+            matched.append(occurrence)
+            for day in days:
+                day_lists.setdefault(day, []).append(occurrence)
+        return QueryResult(tuple(matched), day_lists)
+
+    def _tag_candidates(self, flt: Filter) -> list[int]:
+        if not flt.include:
+            return list(range(len(self.occurrences)))
+        postings = [set(self._by_tag.get(key, ())) for key in flt.include]
+        chosen = set.intersection(*postings) if flt.match_all else set.union(*postings)
+        return sorted(chosen)
+
+
+def _bounded_days(occurrence: Occurrence) -> list[date]:
+    return occurrence.days(limit=MAX_SPAN_DAYS)
+
+
+def _searchable(occurrence: Occurrence) -> str:
+    session = occurrence.session
+    parts = (session.title, session.description, " ".join(session.tags), session.location)
+    return fold(" ".join(parts))
