@@ -1,0 +1,127 @@
+"""Command line: open the app, or `list` and `check` posts without starting Textual."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from calendar_tui import __version__
+
+COMMANDS = ("open", "list", "check")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="calendar-tui",
+        description="Browse an events programme published as Jekyll posts. "
+        "Without a command, opens the terminal app on the bundled programme or on PATHs.",
+    )
+    parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="{open,list,check}")
+
+    def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="post files or folders (default: the bundled programme)")
+        sub.add_argument("--drafts", action="store_true", help="include posts with published: false")
+        return sub
+
+    with_paths(commands.add_parser("open", help="open the terminal app (the default command)"))
+    lister = with_paths(commands.add_parser("list", help="list sessions, filtered"))
+    lister.add_argument("--tag", action="append", default=[], metavar="T", help="only sessions with this tag (repeatable)")
+    match = lister.add_mutually_exclusive_group()
+    match.add_argument("--any", dest="match_all", action="store_false", help="any of the --tag tags (default)")
+    match.add_argument("--all", dest="match_all", action="store_true", help="all of the --tag tags")
+    lister.add_argument("--not-tag", action="append", default=[], metavar="T", help="leave out sessions with this tag")
+    lister.add_argument("--search", default="", metavar="Q", help="text in title, description, tags or place (case and accents ignored)")
+    lister.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    lister.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    lister.add_argument("--format", choices=("table", "json"), default="table")
+    with_paths(commands.add_parser("check", help="report problems in posts; exit 1 if any is an error"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        args_list.insert(0, "open")
+    args = build_parser().parse_args(args_list)
+    paths = args.paths or [_bundled()]
+    if args.command == "list":
+        return run_list(args, paths)
+    if args.command == "check":
+        return run_check(paths, args.drafts)
+    return run_app(paths, args.drafts)
+
+
+def _bundled() -> Path:
+    from calendar_tui.paths import bundled_programme
+
+    return bundled_programme()
+
+
+def _load(paths: list[Path], drafts: bool):
+    from calendar_tui.model.loader import load_store
+
+    return load_store(paths, drafts=drafts)
+
+
+def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
+    from calendar_tui.model.filters import Filter
+    from calendar_tui.model.text import tag_key
+
+    store = _load(paths, args.drafts)
+    flt = Filter(
+        include=frozenset(tag_key(t) for t in args.tag),
+        match_all=args.match_all,
+        exclude=frozenset(tag_key(t) for t in args.not_tag),
+        text=args.search,
+        start=args.start,
+        end=args.end,
+    )
+    occurrences = store.query(flt).occurrences
+    if args.format == "json":
+        from calendar_tui.model.serialise import occurrence_dict
+
+        json.dump([occurrence_dict(o) for o in occurrences], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from calendar_tui.table import print_table
+
+        print_table(store, occurrences, flt)
+    errors = sum(d.severity == "error" for d in store.diagnostics)
+    if store.diagnostics:
+        print(
+            f"{len(store.diagnostics)} problem(s) in the posts ({errors} error(s)); see `calendar-tui check`",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def run_check(paths: list[Path], drafts: bool) -> int:
+    from calendar_tui.model.loader import load_posts
+
+    result = load_posts(paths, drafts=drafts)
+    for diagnostic in result.diagnostics:
+        print(diagnostic.format())
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    warnings = len(result.diagnostics) - errors
+    sessions = sum(len(p.calendar_sessions) for p in result.posts)
+    print(f"{len(result.posts)} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)")
+    return 1 if errors else 0
+
+
+def run_app(paths: list[Path], drafts: bool) -> int:
+    from calendar_tui.factory import make_app
+
+    make_app(paths=paths, drafts=drafts).run()
+    return 0
