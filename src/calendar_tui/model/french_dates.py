@@ -1,0 +1,411 @@
+"""The French date and time grammar of event posts.
+
+`parse_when` finds the first day expression in a phrase ("le mardi 24 novembre 2020",
+"Du 02/11 au 30/11", "les 7, 8 et 9 septembre") with the times that go with it;
+`parse_times` reads times alone ("14h-14h30", "de 9h jusqu'à 18h"). Nothing here raises on
+text: what cannot be a date or a time becomes a problem sentence for the post's author.
+
+The text is first folded (lower case, no accents, one kind of space, dash and apostrophe,
+URLs and HTML tags blanked) into a string of the same length, so spans found in the folded
+text are spans of the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, time
+
+__all__ = ["MONTHS", "WEEKDAYS", "TimeRange", "When", "infer_year", "parse_times", "parse_when"]
+
+WEEKDAYS: dict[str, int] = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}  # fmt: skip
+MONTHS: dict[str, int] = {
+    "janvier": 1, "janv": 1, "fevrier": 2, "février": 2, "fevr": 2, "févr": 2, "fev": 2,
+    "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
+    "aout": 8, "août": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10,
+    "novembre": 11, "nov": 11, "decembre": 12, "décembre": 12, "dec": 12, "déc": 12,
+}  # fmt: skip
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRange:
+    start: time
+    end: time | None  # None when only a start is known ("à 9h", "à partir de 14h")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """What one phrase says about when something happens."""
+
+    days: tuple[date, ...]  # in order; a range holds (first, last)
+    is_range: bool  # every day from days[0] to days[-1] inclusive
+    times: tuple[TimeRange, ...]
+    all_day: bool  # "toute la journée", or no time at all
+    problems: tuple[str, ...]  # author-facing sentences
+    start: int  # span of the whole expression in the input text
+    end: int
+
+
+# --- Folding -------------------------------------------------------------------------------
+
+_SPACE_CHARS = "\u00a0\u202f\u2007\u2009\u2002\u2003\u2005\u2006\u200a\u3000\t\r\f\v"
+_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_QUOTE_CHARS = "\u2019\u2018\u02bc\u00b4`"
+_BREAK = "\x00"  # marks block-level HTML tags: no phrase runs across them
+
+_BLOCK_TAG = re.compile(
+    r"</?(?:br|p|div|h[1-6]|li|ul|ol|tr|td|th|table|figure|figcaption|section|hr)\b[^<>]*>"
+)
+_BLANKED = re.compile(
+    r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+"  # URLs
+    r"|(?<=\])\([^)\n]*\)"  # Markdown link targets
+    r"|<[^<>\n]*>"  # other (inline) HTML tags
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
+)
+_ENTITIES = {"nbsp": " ", "#160": " ", "#8239": " ", "ndash": "-", "mdash": "-", "amp": "&"}
+_ENTITY = re.compile(r"&(nbsp|#160|#8239|ndash|mdash|amp);")
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _SPACE_CHARS:
+        return " "
+    if ch in _DASH_CHARS:
+        return "-"
+    if ch in _QUOTE_CHARS:
+        return "'"
+    if ch.isascii():
+        return ch.lower()
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if base.isalpha():  # é -> e, ᵉ -> e, ﬁ -> fi; keeps '½' and '²' whole
+        return "".join(c for c in base.lower() if not unicodedata.combining(c)) or " "
+    return "" if unicodedata.combining(ch) else ch
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    raw: str
+    norm: str  # folded text
+    index: tuple[int, ...] | None  # norm position -> raw position (None: the same)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.index is None:
+            return start, end
+        if start >= end:
+            pos = self.index[start] if start < len(self.index) else len(self.raw)
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        raw_start, raw_end = self.span(start, end)
+        return " ".join(self.raw[raw_start:raw_end].split())
+
+
+def _fold(text: str) -> _Text:
+    if text.isascii():
+        norm, index = text.lower(), None
+    else:
+        parts, positions = [], []
+        for i, ch in enumerate(text):
+            folded = _fold_char(ch)
+            parts.append(folded)
+            positions.extend([i] * len(folded))
+        norm, index = "".join(parts), tuple(positions)
+    norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
+    norm = _BLOCK_TAG.sub(lambda m: _BREAK * len(m[0]), norm)
+    norm = _BLANKED.sub(lambda m: " " * len(m[0]), norm)
+    return _Text(text, norm, index)
+
+
+# --- Days ----------------------------------------------------------------------------------
+
+_WD = "|".join(WEEKDAYS)
+_SHORT = ("janv", "fevr", "fev", "avr", "juil", "sept", "oct", "nov", "dec")  # may end with '.'
+_FULL = "|".join(k for k in MONTHS if k.isascii() and k not in _SHORT)
+_MON = rf"(?:{_FULL})(?![a-z])|(?:{'|'.join(_SHORT)})(?![a-z])\.?"
+_WEEKDAY_PREFIX = rf"(?:(?<![a-z])(?P<wd>{_WD})(?![a-z])[\s,*_]+)?"
+_DAY = re.compile(
+    _WEEKDAY_PREFIX
+    + rf"""(?:
+      (?<![0-9a-z/:.])(?P<d>[0-9]{{1,3}})(?:er|ere|eme|e)?\s+(?P<mon>{_MON})
+        (?:\s+(?P<y>[0-9]{{4,5}})(?![0-9]))?
+    | (?<![0-9a-z/:.,])(?P<nd>[0-9]{{1,2}})/(?P<nm>[0-9]{{1,2}})(?:/(?P<ny>[0-9]{{1,5}}))?
+        (?![0-9/])(?!\s*journ)
+    | (?<![0-9])(?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9])
+    )""",
+    re.X,
+)
+_ITEM = rf"(?:(?:{_WD})[\s,*_]+)?(?:le\s+)?[0-9]{{1,2}}(?:er|ere|e)?"
+_ITEM_PARTS = re.compile(rf"(?:(?P<wd>{_WD})[\s,*_]+)?(?:le\s+)?(?P<d>[0-9]{{1,2}})")
+# "les 7, 8 et " / "13 & " just before "9 septembre"
+_LIST_PREFIX = re.compile(
+    rf"(?<![0-9a-z/:.])(?:les?\s+)?(?P<items>(?:{_ITEM}\s*,\s*)*{_ITEM}\s*(?:et|&)\s+(?:le\s+)?)\Z"
+)
+_BARE_RANGE_PREFIX = re.compile(rf"(?<![a-z])du\s+(?P<items>{_ITEM})\s+au\s+\Z")  # "du 13 au "
+_FROM = re.compile(r"(?<![a-z])du\s+\Z")  # "du " before a full first day
+_TO = re.compile(r"\s*(?:au|jusqu'au)\s+(?:le\s+)?")  # " au " after it
+_ARTICLE = re.compile(r"(?<![a-z])les?\s+\Z")
+_WINDOW = 160  # how far back list and range prefixes are looked for
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """One named day as written, before its year is settled."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    weekday: tuple[int, int] | None  # span of the weekday word
+
+
+def _day_from(m: re.Match[str]) -> _Day:
+    wd = m.span("wd") if m["wd"] else None
+    if m["mon"]:
+        year = int(m["y"]) if m["y"] else None
+        return _Day(m.start(), m.end(), int(m["d"]), MONTHS[m["mon"].rstrip(".")], year, wd)
+    if m["nd"]:
+        year = int(m["ny"]) if m["ny"] else None
+        if m["ny"] and len(m["ny"]) == 2:  # 05/11/20: as strptime's %y
+            year += 2000 if year < 69 else 1900
+        return _Day(m.start(), m.end(), int(m["nd"]), int(m["nm"]), year, wd)
+    return _Day(m.start(), m.end(), int(m["id"]), int(m["im"]), int(m["iy"]), wd)
+
+
+def _bare_days(t: _Text, items: str, offset: int, anchor: _Day) -> list[_Day]:
+    """The bare day numbers of a list or range prefix, in the month and year of `anchor`."""
+    found = []
+    for m in _ITEM_PARTS.finditer(items):
+        wd = (offset + m.start("wd"), offset + m.end("wd")) if m["wd"] else None
+        found.append(
+            _Day(offset + m.start("d"), offset + m.end("d"), int(m["d"]), anchor.month, None, wd)
+        )
+    return found
+
+
+def _make_date(t: _Text, d: _Day, year: int, problems: list[str]) -> date | None:
+    quoted = t.quote(d.start, d.end)
+    if not 1 <= year <= 9999:
+        problems.append(f"'{quoted}' is not a date: year {year} is out of range")
+        return None
+    try:
+        value = date(year, d.month, d.day)
+    except ValueError:
+        problems.append(f"'{quoted}' is not a date")
+        return None
+    if d.weekday is not None:
+        word = t.norm[d.weekday[0] : d.weekday[1]]
+        if WEEKDAYS[word] != value.weekday():
+            problems.append(
+                f"'{t.quote(*d.weekday)}' does not match {value.day:02d}/{value.month:02d}/"
+                f"{value.year:04d} (a {_ENGLISH_DAYS[value.weekday()]})"
+            )
+    return value
+
+
+def infer_year(day: int, month: int, reference: date) -> int:
+    """Year for a day/month given without one: the year that puts the date nearest to the
+    reference (so a post written in December listing January dates rolls over to next year)."""
+    best: tuple[int, int] | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            gap = abs((date(year, month, day) - reference).days)
+        except (ValueError, OverflowError, TypeError):
+            continue
+        if best is None or gap <= best[0]:  # ties go to the later year
+            best = (gap, year)
+    return best[1] if best else reference.year
+
+
+def _later_year(first: _Day, last: _Day, year: int) -> int:
+    """Year of `last` when `first` is in `year` and `last` follows it."""
+    return year + 1 if (last.month, last.day) < (first.month, first.day) else year
+
+
+def _days_expression(
+    t: _Text, m: re.Match[str], reference: date
+) -> tuple[tuple[date, ...], bool, list[str], int, int]:
+    """Days named by the expression around the first day match: (days, is_range, problems, span)."""
+    anchor = _day_from(m)
+    norm, problems = t.norm, []
+    lo = max(0, anchor.start - _WINDOW)
+    window = norm[lo : anchor.start]
+    start, end = anchor.start, anchor.end
+    year = (
+        anchor.year if anchor.year is not None else infer_year(anchor.day, anchor.month, reference)
+    )
+    named: list[_Day] = [anchor]
+    is_range = False
+    textual = m["mon"] is not None
+    if textual and (p := _BARE_RANGE_PREFIX.search(window)):  # "du 13 au 15 juin"
+        named = [*_bare_days(t, p["items"], lo + p.start("items"), anchor), anchor]
+        start, is_range = lo + p.start(), True
+    elif (
+        _FROM.search(window)
+        and (to := _TO.match(norm, anchor.end))
+        and (second := _DAY.match(norm, to.end()))
+    ):  # "du 29 novembre au 15 décembre", "Du 02/11 au 30/11"
+        last = _day_from(second)
+        if anchor.year is None and last.year is not None:
+            year = last.year - (1 if (anchor.month, anchor.day) > (last.month, last.day) else 0)
+        last_year = last.year if last.year is not None else _later_year(anchor, last, year)
+        first_day = _make_date(t, anchor, year, problems)
+        last_day = _make_date(t, last, last_year, problems)
+        start, end = _FROM.search(window).start() + lo, last.end
+        return _settle_range(t, first_day, last_day, problems, start, end)
+    elif textual and (p := _LIST_PREFIX.search(window)):  # "les 7, 8 et 9 septembre"
+        named = [*_bare_days(t, p["items"], lo + p.start("items"), anchor), anchor]
+        start = lo + p.start()
+    elif a := _ARTICLE.search(window):
+        start = lo + a.start()
+    days = [d for d in (_make_date(t, n, year, problems) for n in named) if d is not None]
+    if is_range:
+        first_day, last_day = (days[0], days[-1]) if len(days) == 2 else (None, None)
+        return _settle_range(t, first_day, last_day, problems, start, end, days)
+    return tuple(days), False, problems, start, end
+
+
+def _settle_range(
+    t: _Text,
+    first: date | None,
+    last: date | None,
+    problems: list[str],
+    start: int,
+    end: int,
+    valid: list[date] | None = None,
+) -> tuple[tuple[date, ...], bool, list[str], int, int]:
+    if first is None or last is None:
+        days = valid if valid is not None else [d for d in (first, last) if d is not None]
+        return tuple(days), False, problems, start, end
+    if last < first:
+        problems.append(f"'{t.quote(start, end)}' ends before it starts")
+        return (first,), False, problems, start, end
+    return ((first, last) if last != first else (first,)), last != first, problems, start, end
+
+
+# --- Times ---------------------------------------------------------------------------------
+
+_HOUR = r"(?<![0-9a-z.,:/])[0-9]{1,2}"
+_ATOM = rf"""(?:
+    {_HOUR}[ ]*(?:heures?|h)(?![a-z])(?:[ ]*[0-9]{{2}}(?![0-9]|[ ]*(?:h(?![a-z])|heure)))?
+  | (?<!\+){_HOUR}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9])
+  | (?<![a-z-])(?<!apres\ )(?:midi|minuit)(?![a-z-])
+)(?!/[0-9])"""
+_ATOM_PARTS = re.compile(r"([0-9]{1,2})[ ]*(?:heures?|h|:)[ ]*([0-9]{2})?|(midi)|minuit")
+_TIME_RANGE = re.compile(
+    rf"""(?:(?<![a-z])(?P<lead>a\ partir\ de|entre|jusqu'au|jusqu'a|des|de|a|vers)\s+)?
+    (?P<a>{_ATOM})
+    (?:\s*(?P<sep>et\ jusqu'au|et\ jusqu'a|jusqu'au|jusqu'a|au|a|et|-+)(?![a-z])\s*(?P<b>{_ATOM}))?""",
+    re.X,
+)
+_ALL_DAY = re.compile(r"(?<![a-z])toute la journee(?![a-z])")
+_BOUNDARY = re.compile(
+    r"[.!?](?=\s|\Z)|[;|\[\x00]|\](?!\()|\n\s*\n|\n(?=\s*(?:[*#>+|-]|[0-9]+\.\s))"
+)
+
+
+def _fmt(value: time) -> str:
+    return f"{value.hour}h{value.minute:02d}" if value.minute else f"{value.hour}h"
+
+
+def _atom_time(t: _Text, start: int, end: int, problems: list[str]) -> time | None:
+    m = _ATOM_PARTS.search(t.norm, start, end)
+    if m is None:
+        return None
+    if m[1] is None:
+        return time(12) if m[3] else time(0)
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if hour > 23 or minute > 59:
+        problems.append(f"'{t.quote(start, end)}' is not a time")
+        return None
+    return time(hour, minute)
+
+
+def _scan_times(t: _Text, lo: int, hi: int) -> list[tuple[int, int, TimeRange | None, list[str]]]:
+    """Every time or time range in norm[lo:hi]: (start, end, range or None, problems)."""
+    found = []
+    pos = lo
+    while m := _TIME_RANGE.search(t.norm, pos, hi):
+        lead, sep = m["lead"] or "", m["sep"] or ""
+        a_span, b_span, end = m.span("a"), m.span("b"), m.end()
+        if sep == "et" and lead != "entre":  # "à 9h et à 14h": two starts, not a range
+            b_span, end = (-1, -1), m.end("a")
+        if lead.startswith("jusqu") and b_span[0] < 0:  # an end with no start: not ours
+            pos = end
+            continue
+        problems: list[str] = []
+        first = _atom_time(t, *a_span, problems)
+        last = _atom_time(t, *b_span, problems) if b_span[0] >= 0 else None
+        if first is not None and last is not None and last <= first:
+            problems.append(f"end {_fmt(last)} before start {_fmt(first)}")
+            last = None
+        found.append((m.start(), end, TimeRange(first, last) if first else None, problems))
+        pos = end
+    return found
+
+
+def parse_times(text: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
+    """All times / time ranges in text (no dates needed), and problems. Used for running orders
+    like '14h-14h30', '**14h30 :**', '[9h-9h30]', and for 'Horaires' fields like '9h - 17h30'."""
+    t = _fold(text)
+    ranges, problems = [], []
+    for _start, _end, found, found_problems in _scan_times(t, 0, len(t.norm)):
+        if found is not None:
+            ranges.append(found)
+        problems.extend(found_problems)
+    return tuple(ranges), tuple(problems)
+
+
+# --- Phrases -------------------------------------------------------------------------------
+
+
+def _phrase(t: _Text, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the phrase holding norm[start:end]: up to a sentence end or the next day."""
+    lo = 0
+    for b in _BOUNDARY.finditer(t.norm, 0, start):
+        lo = b.end()
+    hi = len(t.norm)
+    if b := _BOUNDARY.search(t.norm, end):
+        hi = b.start()
+    if (d := _DAY.search(t.norm, end, hi)) is not None:
+        hi = d.start()
+    return lo, hi
+
+
+def parse_when(text: str, reference: date) -> When | None:
+    """First date expression in `text` with the times that go with it (after it, or just before it
+    in the same phrase). None when the text names no day at all. When the text names a day that
+    cannot exist ('31/11', 'jeudi 116 décembre'), return a When with that problem and no days
+    (or only the valid ones). `reference` is used to infer missing years."""
+    t = _fold(text)
+    m = _DAY.search(t.norm)
+    if m is None:
+        return None
+    days, is_range, problems, start, end = _days_expression(t, m, reference)
+    lo, hi = _phrase(t, start, end)
+    timed = _scan_times(t, end, hi)
+    if timed:
+        end = timed[-1][1]
+    else:
+        before = _scan_times(t, lo, start)
+        if before and len(t.norm[before[-1][1] : start].strip(" ,:*_-()'")) <= 20:
+            timed, start = before, before[0][0]
+    all_day = _ALL_DAY.search(t.norm, lo, hi)
+    if all_day:
+        start, end = min(start, all_day.start()), max(end, all_day.end())
+    times = tuple(found for _s, _e, found, _p in timed if found is not None)
+    problems += [p for *_rest, found_problems in timed for p in found_problems]
+    raw_start, raw_end = t.span(start, end)
+    return When(
+        days=days,
+        is_range=is_range,
+        times=times,
+        all_day=bool(all_day) or not times,
+        problems=tuple(problems),
+        start=raw_start,
+        end=raw_end,
+    )
