@@ -69,7 +69,7 @@ def read_raw_post(path: Path, display: str) -> RawPost | None:
 
 
 def _failed(display: str, problems: list[Diagnostic]) -> RawPost:
-    return RawPost(display, {}, "", 1, problems)
+    return RawPost(display, {}, "", 1, diagnostics=problems)
 
 
 def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None = None) -> RawPost:
@@ -77,15 +77,15 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         problems.append(Diagnostic(display, None, "error", "is empty"))
-        return RawPost(display, {}, "", 1, problems)
+        return RawPost(display, {}, "", 1, diagnostics=problems)
     if not _HANDLER.detect(text):
         problems.append(Diagnostic(display, 1, "warning", "has no front matter (no leading '---' block)"))
-        return RawPost(display, {}, text, 1, problems)
+        return RawPost(display, {}, text, 1, diagnostics=problems)
     boundaries = _HANDLER.FM_BOUNDARY.finditer(text)
     opening, closing = next(boundaries), next(boundaries, None)
     if closing is None:
         problems.append(Diagnostic(display, 1, "error", "front matter opened with '---' is never closed"))
-        return RawPost(display, {}, "", 1, problems)
+        return RawPost(display, {}, "", 1, diagnostics=problems)
     fm = text[opening.end() : closing.start()]
     body_start = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
     body = text[body_start:]
@@ -94,21 +94,21 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
         metadata = _HANDLER.load(fm)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + 1 if mark is not None else 1  # fm starts on the file's first line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.append(Diagnostic(display, line, "error", f"front matter is not valid YAML: {reason}"))
-        return RawPost(display, {}, body, body_line, problems)
+        return RawPost(display, {}, body, body_line, diagnostics=problems)
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # Values PyYAML recognises but Python cannot hold, such as the date 2020-02-30.
         problems.append(Diagnostic(display, 1, "error", f"front matter holds an impossible value: {exc}"))
-        return RawPost(display, {}, body, body_line, problems)
+        return RawPost(display, {}, body, body_line, diagnostics=problems)
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
         kind = type(metadata).__name__
         problems.append(Diagnostic(display, 2, "error", f"front matter is a YAML {kind}, not a mapping of fields"))
         metadata = {}
-    return RawPost(display, metadata, body, body_line, problems, _key_lines(fm))
+    return RawPost(display, metadata, body, body_line, _key_lines(fm), problems)
 
 
 def _key_lines(fm: str) -> dict[str, int]:

@@ -64,16 +64,20 @@ class EventStore:
         self._days = [_bounded_days(o) for o in occurrences]
         self._tag_keys = [frozenset(tag_key(t) for t in o.tags) for o in occurrences]
         self._search_text = [_searchable(o) for o in occurrences]
-        self._labels: dict[str, str] = {}
+        spellings: Counter[tuple[str, str]] = Counter()
         counts: Counter[str] = Counter()
         self._by_tag: dict[str, list[int]] = {}
         for index, occurrence in enumerate(occurrences):
             for tag in occurrence.tags:
-                key = tag_key(tag)
-                self._labels.setdefault(key, tag)
+                spellings[tag_key(tag), " ".join(tag.split())] += 1
             for key in self._tag_keys[index]:
                 counts[key] += 1
                 self._by_tag.setdefault(key, []).append(index)
+        # A tag displays in its most frequent spelling, capitalised on a tie ("Webinaire", not "webinaire ").
+        self._labels: dict[str, str] = {}
+        ranked = sorted(spellings.items(), key=lambda kv: (-kv[1], not kv[0][1][:1].isupper()))
+        for (key, spelling), _ in ranked:
+            self._labels.setdefault(key, spelling)
         self._tags = tuple(
             TagCount(key, self._labels[key], count)
             for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], fold(self._labels[kv[0]])))
