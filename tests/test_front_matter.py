@@ -34,10 +34,10 @@ def test_front_matter_that_is_a_list_or_a_scalar():
         assert raw.body == "body\n"
 
 
-def test_no_front_matter_keeps_the_body_with_a_warning():
-    raw = parse_post_text("# Just Markdown\n", "p.md")
-    assert raw.body == "# Just Markdown\n"
-    assert raw.diagnostics[0].severity == "warning"
+def test_a_file_without_front_matter_is_not_a_post():
+    raw = parse_post_text("# Just Markdown\n", "README.md")
+    assert raw.metadata == {} and raw.body == ""
+    assert raw.diagnostics[0].severity == "warning" and "not a post" in raw.diagnostics[0].message
 
 
 def test_python_tags_are_never_executed():

@@ -79,8 +79,9 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
         problems.append(Diagnostic(display, None, "error", "is empty"))
         return RawPost(display, {}, "", 1, diagnostics=problems)
     if not _HANDLER.detect(text):
-        problems.append(Diagnostic(display, 1, "warning", "has no front matter (no leading '---' block)"))
-        return RawPost(display, {}, text, 1, diagnostics=problems)
+        # Jekyll copies such files as they are; they are not posts.
+        problems.append(Diagnostic(display, 1, "warning", "has no front matter (no leading '---' block); not a post"))
+        return RawPost(display, {}, "", 1, diagnostics=problems)
     boundaries = _HANDLER.FM_BOUNDARY.finditer(text)
     opening, closing = next(boundaries), next(boundaries, None)
     if closing is None:
