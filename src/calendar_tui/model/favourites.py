@@ -1,0 +1,227 @@
+"""The user's starred sessions, kept in a small versioned JSON file.
+
+The file is `favourites.json` in the user's data folder (platformdirs), or in
+`$CALENDAR_TUI_DATA_DIR` when that is set (the tests do). Its document is
+
+    {"version": 1, "favourites": ["<session id>", ...]}
+
+keyed by the stable session id, so stars survive restarts and edits elsewhere in the posts.
+
+Nothing here raises into the caller for a file problem; every problem is a `FavouritesWarning`
+and the in-memory set is always kept:
+
+- missing file: no favourites, no warning;
+- corrupt or truncated file: renamed aside as `favourites.json.corrupt-<timestamp>` (never
+  silently overwritten) and a warning; if it cannot be moved, saving is disabled so it is
+  not overwritten either;
+- unreadable file (permissions, a folder in its place): a warning, saving disabled;
+- written by a newer version: the ids it holds are read, but the file is never overwritten:
+  stars changed in this run stay in memory and `save()` returns a warning instead;
+- saving writes atomically (temp file + fsync + `os.replace`): a process killed mid-save
+  leaves the previous file intact; disk full or read-only gives a warning.
+
+Two instances saving at once: the last writer wins (each writes its whole set).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from calendar_tui.model.atomic import atomic_write_text
+from calendar_tui.model.clock import Clock, SystemClock
+
+ENV_DATA_DIR = "CALENDAR_TUI_DATA_DIR"
+FILE_NAME = "favourites.json"
+FORMAT_VERSION = 1
+
+WarningKind = Literal["corrupt", "newer", "unreadable", "unwritable"]
+
+
+def data_dir() -> Path:
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("calendar-tui", appauthor=False))
+
+
+def default_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class FavouritesWarning:
+    """A problem with the favourites file, for a notification or stderr."""
+
+    kind: WarningKind
+    message: str
+    path: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class FavouritesFile:
+    """The set of starred session ids and the file it lives in.
+
+    Build it with `FavouritesFile.open()` (which loads), or `FavouritesFile(path)` then
+    `load()`. Changes (`add`, `remove`, `toggle`) are in memory until `save()`.
+    """
+
+    def __init__(self, path: Path | None = None, *, clock: Clock | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self._clock = clock or SystemClock()
+        self._ids: set[str] = set()
+        self._blocked: FavouritesWarning | None = None  # why saving is refused, if it is
+        self.warnings: list[FavouritesWarning] = []
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, clock: Clock | None = None) -> FavouritesFile:
+        favourites = cls(path, clock=clock)
+        favourites.load()
+        return favourites
+
+    # The set -------------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(self._ids)
+
+    def __contains__(self, session_id: object) -> bool:
+        return session_id in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, session_id: str) -> None:
+        self._ids.add(session_id)
+
+    def remove(self, session_id: str) -> None:
+        self._ids.discard(session_id)
+
+    def toggle(self, session_id: str) -> bool:
+        """Stars or unstars a session; returns whether it is now starred."""
+        if session_id in self._ids:
+            self._ids.discard(session_id)
+            return False
+        self._ids.add(session_id)
+        return True
+
+    def replace(self, session_ids: Iterable[str]) -> None:
+        self._ids = set(session_ids)
+
+    @property
+    def read_only(self) -> bool:
+        """True when saving is refused (newer file, or a file that could not be read or moved)."""
+        return self._blocked is not None
+
+    # The file ------------------------------------------------------------------------------
+
+    def load(self) -> list[FavouritesWarning]:
+        """Reads the file into the set; returns (and keeps in `warnings`) what went wrong."""
+        self._ids = set()
+        self._blocked = None
+        self.warnings = []
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            self._block(
+                "unreadable",
+                f"cannot read the favourites file {self.path}: {_reason(error)}; changes will not be saved",
+            )
+            return list(self.warnings)
+        try:
+            version, ids = _parse(raw)
+        except ValueError as error:
+            self._set_aside(str(error))
+            return list(self.warnings)
+        self._ids = set(ids)
+        if version > FORMAT_VERSION:
+            self._block(
+                "newer",
+                f"the favourites file {self.path} was written by a newer calendar-tui (format {version}); "
+                "its favourites are shown but changes will not be saved",
+            )
+        return list(self.warnings)
+
+    def save(self) -> FavouritesWarning | None:
+        """Writes the set atomically; returns a warning instead of raising when it cannot."""
+        if self._blocked is not None:
+            return self._blocked
+        document = {"version": FORMAT_VERSION, "favourites": sorted(self._ids)}
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        try:
+            atomic_write_text(self.path, text)
+        except OSError as error:
+            return FavouritesWarning(
+                "unwritable",
+                f"cannot save the favourites to {self.path}: {_reason(error)}; they are kept for this session",
+                str(self.path),
+            )
+        return None
+
+    def _block(self, kind: WarningKind, message: str) -> None:
+        self._blocked = FavouritesWarning(kind, message, str(self.path))
+        self.warnings.append(self._blocked)
+
+    def _set_aside(self, problem: str) -> None:
+        stamp = self._clock.now().strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while aside.exists():
+            counter += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as error:
+            self._block(
+                "corrupt",
+                f"the favourites file {self.path} is damaged ({problem}) and could not be set aside "
+                f"({_reason(error)}); it is left as it is and changes will not be saved",
+            )
+            return
+        self.warnings.append(
+            FavouritesWarning(
+                "corrupt",
+                f"the favourites file {self.path} was damaged ({problem}); set aside as {aside.name}",
+                str(self.path),
+            )
+        )
+
+
+def _parse(raw: bytes) -> tuple[int, list[str]]:
+    """The version and the ids of a favourites document; ValueError when it is not one."""
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+    if not isinstance(document, dict):
+        raise ValueError("not a JSON object")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ValueError("no valid format version")
+    ids = document.get("favourites", [])
+    if not isinstance(ids, list):
+        if version > FORMAT_VERSION:
+            return version, []  # a newer layout we do not understand: read nothing, touch nothing
+        raise ValueError("'favourites' is not a list")
+    return version, [item for item in ids if isinstance(item, str) and item]
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
