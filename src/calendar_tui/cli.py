@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument("--search", default="", metavar="Q", help="text in title, description, tags or place (case and accents ignored)")
     lister.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     lister.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
-    lister.add_argument("--format", choices=("table", "json"), default="table")
+    lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
+    lister.add_argument("-o", "--output", type=Path, metavar="FILE", help="with --format ics: write the .ics to FILE (default: stdout)")
+    lister.add_argument("--favourites", action="store_true", help="only the sessions starred in the app")
     with_paths(commands.add_parser("check", help="report problems in posts; exit 1 if any is an error"))
     return parser
 
@@ -79,6 +81,9 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     from calendar_tui.model.filters import Filter
     from calendar_tui.model.text import tag_key
 
+    if args.output is not None and args.format != "ics":
+        print("calendar-tui list: -o/--output needs --format ics", file=sys.stderr)
+        return 2
     store = _load(paths, args.drafts)
     flt = Filter(
         include=frozenset(tag_key(t) for t in args.tag),
@@ -87,9 +92,13 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         text=args.search,
         start=args.start,
         end=args.end,
+        only=_favourite_ids() if args.favourites else None,
     )
     occurrences = store.query(flt).occurrences
-    if args.format == "json":
+    if args.format == "ics":
+        if not _write_ics(store, occurrences, args.output):
+            return 1
+    elif args.format == "json":
         from calendar_tui.model.serialise import occurrence_dict
 
         json.dump([occurrence_dict(o) for o in occurrences], sys.stdout, ensure_ascii=False, indent=2)
@@ -105,6 +114,40 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _favourite_ids() -> frozenset[str]:
+    from calendar_tui.model.favourites import FavouritesFile
+
+    favourites = FavouritesFile.open()
+    for warning in favourites.warnings:
+        print(f"calendar-tui: warning: {warning}", file=sys.stderr)
+    return favourites.ids
+
+
+def _write_ics(store, occurrences, output: Path | None) -> bool:
+    from calendar_tui.model.clock import SystemClock
+    from calendar_tui.model.ics import to_ics
+
+    data = to_ics(occurrences, stamp=SystemClock().now(), name=store.title)
+    if output is None:
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # stdout replaced by a text-only stream
+            sys.stdout.write(data.decode("utf-8"))
+            return True
+        sys.stdout.flush()
+        binary.write(data)
+        binary.flush()
+        return True
+    from calendar_tui.model.atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(output, data, make_dirs=False)
+    except OSError as error:
+        print(f"calendar-tui list: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return False
+    print(f"{len(occurrences)} event(s) written to {output}", file=sys.stderr)
+    return True
 
 
 def run_check(paths: list[Path], drafts: bool) -> int:
