@@ -246,7 +246,7 @@ def _list_item(content: str, number: int) -> str:
     indent = " " * len(marker)
     out = [marker + lines[0].strip()]
     out.extend(indent + line if line.strip() else "" for line in lines[1:])
-    return "\n" + "\n".join(out) + "\n"
+    return "\n" + "\n".join(out)
 
 
 def _replace_br(match: re.Match[str]) -> str:
@@ -301,10 +301,33 @@ def clean_markdown(text: str) -> str:
     lines = [line.rstrip() for line in text.split("\n")]
     # Quote lines left empty by a removed attribute list, and lines of only spaces.
     lines = ["" if not line.strip() or line.strip() == ">" else line for line in lines]
+    lines = _dedent_stray_lines(lines)
     text = "\n".join(lines)
     text = _BLANK_RUN.sub("\n\n", text).strip("\n")
     text = _TRAILING_BACKSLASH.sub(lambda m: "\n" if m.group(0).endswith("\n") else "", text)
     return clean_text(text).strip()
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])\s")
+
+
+def _dedent_stray_lines(lines: list[str]) -> list[str]:
+    """Indentation left by raw HTML would make code blocks: keep it only inside lists."""
+    out: list[str] = []
+    in_list = False
+    for line in lines:
+        if not line:
+            out.append(line)
+            continue
+        if _LIST_MARKER.match(line):
+            in_list = True
+            out.append(line)
+        elif line[0] in " \t" and in_list:
+            out.append(line)
+        else:
+            in_list = False
+            out.append(line.lstrip())
+    return out
 
 
 _ANY_TAG = re.compile(r"<[^>]*>")
