@@ -133,7 +133,7 @@ class FavouritesFile:
         self.warnings = []
         try:
             raw = self.path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return []
         except OSError as error:
             self._block(
