@@ -1,0 +1,42 @@
+"""The one place that builds the app, for the CLI and for the tests: store, settings, clock in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from calendar_tui.model.clock import Clock, SystemClock
+from calendar_tui.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from calendar_tui.app import CalendarApp
+    from calendar_tui.model.store import EventStore
+
+
+def make_app(
+    store: EventStore | None = None,
+    *,
+    paths: Sequence[Path] | None = None,
+    drafts: bool = False,
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+) -> CalendarApp:
+    """An app on `store` when given, else on `paths` (loaded in a worker), else the bundled programme.
+
+    `settings` defaults to the user's settings file (`$CALENDAR_TUI_CONFIG_DIR` overrides where
+    it is); `clock` defaults to the system clock in Europe/Paris.
+    """
+    from calendar_tui.app import CalendarApp
+
+    if store is None and not paths:
+        from calendar_tui.paths import bundled_programme
+
+        paths = [bundled_programme()]
+    return CalendarApp(
+        store=store,
+        paths=tuple(paths or ()),
+        drafts=drafts,
+        settings=settings if settings is not None else load_settings(),
+        clock=clock if clock is not None else SystemClock(),
+    )

@@ -1,0 +1,149 @@
+"""The selected day's sessions, in time order (all-day spans first)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
+from calendar_tui.model.text import one_line
+from calendar_tui.model.types import Occurrence
+from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
+
+EMPTY_WITH_FILTERS = "Aucune session ce jour avec ces filtres"
+EMPTY = "Aucune session ce jour"
+
+
+def session_prompt(occ: Occurrence, day: date | None) -> Text:
+    """Two lines: time range and title, then the tags; long lines end in an ellipsis."""
+    prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+    prompt.append(f"{time_range_short(occ, day):<11} ", "bold")
+    prompt.append(one_line(occ.title) or "(sans titre)")
+    tags = " · ".join(one_line(tag) for tag in occ.tags)
+    prompt.append("\n" + " " * 12)
+    prompt.append(tags or "—", "dim")
+    return prompt
+
+
+class SessionOptions(OptionList):
+    BINDINGS: list[BindingType] = bindings(DAY_LIST_COMMANDS)
+
+    class Back(Message):
+        """Escape: back to the grid."""
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
+
+class DayList(Vertical):
+    """A heading with the day in words, then its sessions or a sentence saying there are none."""
+
+    day: reactive[date] = reactive(date(2000, 1, 1))
+    occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True)
+    current: reactive[str | None] = reactive(None)  # the selected occurrence's id
+    filtered: reactive[bool] = reactive(False)  # whether any filter is active
+
+    class Highlighted(Message):
+        """The highlighted session changed (None when the day has none)."""
+
+        def __init__(self, occurrence: Occurrence | None) -> None:
+            super().__init__()
+            self.occurrence = occurrence
+
+    class Chosen(Message):
+        """Enter or click on a session: show its detail."""
+
+        def __init__(self, occurrence: Occurrence) -> None:
+            super().__init__()
+            self.occurrence = occurrence
+
+    class Back(Message):
+        """Escape in the list: back to the grid."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="day-title")
+        yield SessionOptions(id="sessions")
+        yield Static(id="no-sessions")
+
+    @property
+    def options(self) -> SessionOptions:
+        return self.query_one(SessionOptions)
+
+    def focus_sessions(self) -> None:
+        options = self.options
+        if options.option_count:
+            options.focus()
+
+    _pending = False
+
+    def watch_occurrences(self) -> None:
+        self._schedule()
+
+    def watch_day(self) -> None:
+        self._schedule()
+
+    def watch_filtered(self) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        # day, occurrences and filtered usually change together: rebuild once.
+        if not self._pending:
+            self._pending = True
+            self.call_next(self._rebuild)
+
+    def _rebuild(self) -> None:
+        self._pending = False
+        if not self.is_mounted:
+            return
+        occurrences = self.occurrences
+        title = Text(day_words(self.day).capitalize(), "bold", end="")
+        title.append(f"  {sessions_count(len(occurrences))}", "dim")
+        self.query_one("#day-title", Label).update(title)
+        options = self.options
+        empty = self.query_one("#no-sessions", Static)
+        options.set_options(Option(session_prompt(o, self.day), id=o.id) for o in occurrences)
+        options.display = bool(occurrences)
+        empty.display = not occurrences
+        empty.update(Text(EMPTY_WITH_FILTERS if self.filtered else EMPTY))
+        index = 0
+        for position, occurrence in enumerate(occurrences):
+            if occurrence.id == self.current:
+                index = position
+                break
+        if occurrences:
+            options.highlighted = index
+            # Highlighted fires only on a change of index; say it again for the new list.
+            self.post_message(self.Highlighted(occurrences[index]))
+        else:
+            if options.has_focus:
+                self.post_message(self.Back())
+            self.post_message(self.Highlighted(None))
+
+    def on_mount(self) -> None:
+        self._rebuild()
+
+    @on(OptionList.OptionHighlighted, "#sessions")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index < len(self.occurrences):
+            self.post_message(self.Highlighted(self.occurrences[event.option_index]))
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.occurrences):
+            self.post_message(self.Chosen(self.occurrences[event.option_index]))
+
+    @on(SessionOptions.Back)
+    def _back(self, event: SessionOptions.Back) -> None:
+        event.stop()
+        self.post_message(self.Back())

@@ -1,0 +1,128 @@
+"""The selected session in full: title, when, tags, place, description, running order, links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Markdown, Static
+
+from calendar_tui.model.links import is_openable
+from calendar_tui.model.text import clean_text, one_line
+from calendar_tui.model.types import AgendaItem, Occurrence
+from calendar_tui.widgets.formatting import hour_words, when_words
+
+
+def agenda_text(items: tuple[AgendaItem, ...]) -> Text:
+    text = Text(end="")
+    text.append("Déroulé\n", "bold")
+    for item in items:
+        when = ""
+        if item.start is not None:
+            when = hour_words(item.start)
+            if item.end is not None:
+                when += f" – {hour_words(item.end)}"
+        text.append(f"  {when:<17} ", "bold")
+        text.append(one_line(item.text))
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def links_text(occ: Occurrence) -> Text:
+    text = Text(end="")
+    text.append("Liens\n", "bold")
+    for link in occ.session.links:
+        label = one_line(link.text) or link.url
+        text.append("  • ")
+        text.append(label)
+        if label != link.url:
+            text.append(f"\n    {one_line(link.url)}", "dim" if is_openable(link.url) else "dim strike")
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def display_path(path: str) -> str:
+    """A post's path relative to the working directory when it is below it."""
+    try:
+        shown = str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        shown = path
+    return clean_text(shown)
+
+
+class SessionDetail(VerticalScroll, can_focus=True):
+    """Everything about one occurrence; wraps long lines, scrolls when needed."""
+
+    occurrence: reactive[Occurrence | None] = reactive(None)
+
+    class LinkOpened(Message):
+        """A link of the description was clicked (only http(s) and mailto get here)."""
+
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-title")
+        yield Static(id="detail-when")
+        yield Static(id="detail-tags")
+        yield Static(id="detail-place")
+        yield Markdown(id="detail-description", open_links=False)
+        yield Static(id="detail-agenda")
+        yield Static(id="detail-links")
+        yield Static(id="detail-source")
+        yield Static(Text("Aucune session choisie", "dim"), id="detail-empty")
+
+    def on_mount(self) -> None:
+        self._show(self.occurrence)
+
+    def watch_occurrence(self, occurrence: Occurrence | None) -> None:
+        if self.is_mounted:
+            self._show(occurrence)
+
+    def _set(self, selector: str, content: Text | None) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = content is not None and bool(content.plain.strip())
+        if content is not None:
+            widget.update(content)
+
+    def _show(self, occ: Occurrence | None) -> None:
+        self.query_one("#detail-empty").display = occ is None
+        markdown = self.query_one("#detail-description", Markdown)
+        if occ is None:
+            for selector in ("title", "when", "tags", "place", "agenda", "links", "source"):
+                self._set(f"#detail-{selector}", None)
+            markdown.display = False
+            return
+        session = occ.session
+        self._set("#detail-title", Text(one_line(occ.title) or "(sans titre)", "bold"))
+        self._set("#detail-when", Text(when_words(occ).capitalize()))
+        tags = Text(end="")
+        for index, tag in enumerate(occ.tags):
+            if index:
+                tags.append("  ")
+            tags.append(f" {one_line(tag)} ", "reverse")
+        self._set("#detail-tags", tags)
+        place = one_line(session.location)
+        self._set("#detail-place", Text(f"Lieu : {place}") if place else None)
+        description = clean_text(session.description).strip()
+        markdown.display = bool(description)
+        markdown.update(description)
+        self._set("#detail-agenda", agenda_text(session.agenda) if session.agenda else None)
+        self._set("#detail-links", links_text(occ) if session.links else None)
+        source = Text(f"Source : {display_path(occ.post.path)}:{session.line}", "dim")
+        self._set("#detail-source", source)
+        self.scroll_home(animate=False)
+
+    @on(Markdown.LinkClicked)
+    def _link(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        if is_openable(event.href):
+            self.post_message(self.LinkOpened(event.href))

@@ -1,0 +1,58 @@
+"""The header: the programme's name, the active filters in words, a discreet problems count."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Label
+
+from calendar_tui.model.text import one_line
+from calendar_tui.widgets.formatting import problems_count
+
+
+class ProblemsBadge(Label):
+    """ "⚠ 3 problèmes": click (or `!`) to see them."""
+
+    class Clicked(Message):
+        pass
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Clicked())
+
+
+class CalendarHeader(Horizontal):
+    title: reactive[str] = reactive("")
+    filters: reactive[str] = reactive("")  # words; "" when no filter is active
+    problems: reactive[int] = reactive(0)
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(one_line(self.title), end=""), id="header-title")
+        yield Label(id="header-filters")
+        yield ProblemsBadge(id="header-problems")
+
+    def on_mount(self) -> None:
+        self.watch_filters(self.filters)
+        self.watch_problems(self.problems)
+
+    def watch_title(self, title: str) -> None:
+        if self.is_mounted:
+            self.query_one("#header-title", Label).update(Text(one_line(title), end=""))
+
+    def watch_filters(self, filters: str) -> None:
+        if not self.is_mounted:
+            return
+        label = self.query_one("#header-filters", Label)
+        label.update(Text(f"Filtres : {one_line(filters)}" if filters else "Tous les tags", end=""))
+        label.set_class(bool(filters), "-active")
+
+    def watch_problems(self, problems: int) -> None:
+        if not self.is_mounted:
+            return
+        badge = self.query_one("#header-problems", ProblemsBadge)
+        badge.update(Text(f"⚠ {problems_count(problems)}", end="") if problems else Text(""))
+        badge.display = problems > 0

@@ -1,0 +1,199 @@
+"""The month day grid: Monday first, French weekday names, a count per day under the filters."""
+
+from __future__ import annotations
+
+import calendar
+from functools import partial
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from rich.console import Group
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from calendar_tui.commands import GRID_COMMANDS, bindings
+from calendar_tui.widgets.formatting import month_title, weekday_names
+
+WEEKS = 6  # always six rows, so the grid never jumps when the month changes
+ALL_DAY_MARK = "▬"
+TODAY_MARK = "•"
+TALL = 36  # terminal rows from which cells get a third line
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def grid_start(day: date) -> date:
+    """The Monday on or before the first of `day`'s month."""
+    first = month_start(day)
+    return first - timedelta(days=first.weekday())
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day number in another month, clamped to that month's length."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+class MonthGrid(Widget, can_focus=True):
+    """Six weeks around the selected day's month; each cell: day number, count, all-day mark."""
+
+    BINDINGS: list[BindingType] = bindings(GRID_COMMANDS)
+
+    COMPONENT_CLASSES = {
+        "month-grid--weekday",
+        "month-grid--day",
+        "month-grid--other-month",
+        "month-grid--today",
+        "month-grid--count",
+        "month-grid--all-day",
+        "month-grid--selected",
+        "month-grid--cursor",
+        "month-grid--weekend",
+    }
+
+    day: reactive[date] = reactive(date(2000, 1, 1))
+    today: reactive[date] = reactive(date(2000, 1, 1))
+    counts: reactive[Mapping[date, int]] = reactive(dict, always_update=True)
+    all_day: reactive[frozenset[date]] = reactive(frozenset)
+
+    class DaySelected(Message):
+        """The user moved to another day (keys or mouse)."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    class DayOpened(Message):
+        """The user asked for the day's sessions (Enter, double click)."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    def watch_day(self, old: date, new: date) -> None:
+        if month_start(old) != month_start(new):
+            self.border_title = month_title(new).capitalize()
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self.border_title = month_title(self.day).capitalize()
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    @property
+    def cell_width(self) -> int:
+        return max(3, self.content_size.width // 7)
+
+    @property
+    def cell_height(self) -> int:
+        return max(2, min(3, (self.content_size.height - 1) // WEEKS))
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        # Roomier cells on a tall terminal; two lines per week down to 80x24.
+        return 1 + WEEKS * (3 if viewport.height >= TALL else 2)
+
+    def day_at(self, x: int, y: int) -> date | None:
+        """The day under content offset (x, y), None on the weekday row or outside."""
+        if y < 1 or x < 0:
+            return None
+        column = min(6, x // self.cell_width)
+        row = (y - 1) // self.cell_height
+        if row >= WEEKS:
+            return None
+        return grid_start(self.day) + timedelta(days=row * 7 + column)
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def render(self) -> Group:
+        width = self.cell_width
+        height = self.cell_height
+        style = partial(self.get_component_rich_style, partial=True)
+        weekday_style = style("month-grid--weekday")
+        weekend_style = style("month-grid--weekend")
+        heading = Text(no_wrap=True, overflow="crop")
+        for index, name in enumerate(weekday_names(width - 1)):
+            cell = name[: width - 1].rjust(width - 1) + " "
+            heading.append(cell, weekend_style if index >= 5 else weekday_style)
+        rows = [heading]
+        start = grid_start(self.day)
+        month = self.day.month
+        focused = self.has_focus
+        for week in range(WEEKS):
+            lines = [Text(no_wrap=True, overflow="crop") for _ in range(height)]
+            for column in range(7):
+                day = start + timedelta(days=week * 7 + column)
+                self._render_cell(day, month, width, height, lines, focused)
+            rows.extend(lines)
+        # A Group of no-wrap lines is drawn by Rich as is: no re-wrapping, leading spaces kept.
+        return Group(*rows)
+
+    def _render_cell(
+        self, day: date, month: int, width: int, height: int, lines: list[Text], focused: bool
+    ) -> None:
+        style = partial(self.get_component_rich_style, partial=True)
+        base = style("month-grid--day")
+        if day.month != month:
+            base = base + style("month-grid--other-month")
+        elif day.weekday() >= 5:
+            base = base + style("month-grid--weekend")
+        background = Style()
+        if day == self.day:
+            background = style("month-grid--cursor" if focused else "month-grid--selected")
+        number_style = base + background
+        if day == self.today:
+            number_style = number_style + style("month-grid--today")
+        mark = TODAY_MARK if day == self.today else " "
+        number = f"{day.day:>2}{mark}".rjust(width - 1)[: width - 1]
+        lines[0].append(number, number_style)
+        lines[0].append(" ", background or None)
+        count = self.counts.get(day, 0)
+        count_text = "" if not count else str(count) if count < 100 else "99+"
+        all_day = day in self.all_day
+        cell = Text(end="")
+        if all_day:
+            cell.append(ALL_DAY_MARK, base + style("month-grid--all-day") + background)
+        if count_text:
+            cell.append(count_text, base + style("month-grid--count") + background)
+        cell.truncate(width - 1)
+        cell.pad_left(width - 1 - cell.cell_len)
+        cell.stylize(background)
+        lines[1].append_text(cell)
+        lines[1].append(" ", background or None)
+        for line in lines[2:]:
+            line.append(" " * (width - 1), base + background)
+            line.append(" ", background or None)
+
+    # -- interaction --------------------------------------------------------------------------
+
+    def action_move(self, days: int) -> None:
+        self.post_message(self.DaySelected(self.day + timedelta(days=days)))
+
+    def action_open(self) -> None:
+        self.post_message(self.DayOpened(self.day))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        day = self.day_at(offset.x, offset.y)
+        if day is None:
+            return
+        if event.chain >= 2 or day == self.day:
+            self.post_message(self.DayOpened(day))
+        else:
+            self.post_message(self.DaySelected(day))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -1,0 +1,149 @@
+"""The tag picker: every tag with its count; include, exclude, "any" or "all" of them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from calendar_tui.commands import TAG_PICKER_COMMANDS, bindings
+from calendar_tui.model.filters import Filter
+from calendar_tui.model.store import TagCount
+from calendar_tui.model.text import one_line
+
+INCLUDED = "[+]"
+EXCLUDED = "[−]"
+NEUTRAL = "[ ]"
+
+
+def tag_prompt(tag: TagCount, flt: Filter, rank: int) -> Text:
+    if tag.key in flt.include:
+        mark, style = INCLUDED, "bold green"
+    elif tag.key in flt.exclude:
+        mark, style = EXCLUDED, "bold red"
+    else:
+        mark, style = NEUTRAL, ""
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append(f"{rank if rank <= 9 else ' '} ", "dim")
+    text.append(mark + " ", style)
+    text.append(one_line(tag.label), "strike" if tag.key in flt.exclude else "")
+    text.append(f" ({tag.count})", "dim")
+    return text
+
+
+class TagOptions(OptionList):
+    BINDINGS: list[BindingType] = bindings(TAG_PICKER_COMMANDS)
+
+    class Action(Message):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def action_toggle(self) -> None:
+        self.post_message(self.Action("toggle"))
+
+    def action_exclude(self) -> None:
+        self.post_message(self.Action("exclude"))
+
+    def action_match_all(self) -> None:
+        self.post_message(self.Action("match_all"))
+
+    def action_close(self) -> None:
+        self.post_message(self.Action("close"))
+
+
+class TagPicker(Vertical):
+    """A side panel; the calendar screen owns the Filter and passes it down."""
+
+    tags: reactive[tuple[TagCount, ...]] = reactive(tuple)
+    filter: reactive[Filter] = reactive(Filter)
+
+    class Toggled(Message):
+        """Include (or stop including) a tag; `exclude` to exclude (or stop excluding) it."""
+
+        def __init__(self, key: str, exclude: bool = False) -> None:
+            super().__init__()
+            self.key = key
+            self.exclude = exclude
+
+    class ModeToggled(Message):
+        """Switch between any and all of the included tags."""
+
+    class Closed(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="tag-mode")
+        yield TagOptions(id="tag-options")
+        yield Label(
+            Text("espace inclure · x exclure · a un/tous · échap fermer", "dim", end=""), id="tag-help"
+        )
+
+    @property
+    def options(self) -> TagOptions:
+        return self.query_one(TagOptions)
+
+    def on_mount(self) -> None:
+        self.border_title = "Tags"
+        self._rebuild_all()
+
+    def watch_tags(self) -> None:
+        if self.is_mounted:
+            self._rebuild_all()
+
+    def watch_filter(self, old: Filter, new: Filter) -> None:
+        if not self.is_mounted:
+            return
+        options = self.options
+        for index, tag in enumerate(self.tags):
+            options.replace_option_prompt_at_index(index, tag_prompt(tag, new, index + 1))
+        self._show_mode()
+
+    def _rebuild_all(self) -> None:
+        options = self.options
+        highlighted = options.highlighted
+        options.set_options(
+            Option(tag_prompt(tag, self.filter, rank), id=f"tag-{rank}")
+            for rank, tag in enumerate(self.tags, 1)
+        )
+        if self.tags:
+            options.highlighted = min(highlighted or 0, len(self.tags) - 1)
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        mode = Text("Sessions avec ", end="")
+        mode.append("tous les tags choisis" if self.filter.match_all else "un des tags choisis", "bold")
+        mode.append(" (a)", "dim")
+        self.query_one("#tag-mode", Label).update(mode)
+
+    def focus_options(self) -> None:
+        self.options.focus()
+
+    def _current(self) -> TagCount | None:
+        index = self.options.highlighted
+        if index is None or index >= len(self.tags):
+            return None
+        return self.tags[index]
+
+    @on(TagOptions.Action)
+    def _action(self, event: TagOptions.Action) -> None:
+        event.stop()
+        if event.name == "close":
+            self.post_message(self.Closed())
+        elif event.name == "match_all":
+            self.post_message(self.ModeToggled())
+        elif (tag := self._current()) is not None:
+            self.post_message(self.Toggled(tag.key, exclude=event.name == "exclude"))
+
+    @on(OptionList.OptionSelected, "#tag-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        # Enter or a click toggles the tag too.
+        event.stop()
+        if event.option_index < len(self.tags):
+            self.post_message(self.Toggled(self.tags[event.option_index].key))
