@@ -36,7 +36,8 @@ def interval(occurrence: Occurrence) -> tuple[datetime, datetime] | None:
 
 
 def clashes(occurrences: Iterable[Occurrence]) -> list[tuple[Occurrence, Occurrence]]:
-    """Every pair of overlapping timed occurrences, each pair (earlier, later), in time order."""
+    """Every pair of overlapping timed occurrences as (earlier, later), sorted by the earlier one
+    then the later one (start, end, id)."""
     timed: list[tuple[datetime, datetime, str, Occurrence]] = []
     seen: set[str] = set()
     for occurrence in occurrences:
@@ -47,15 +48,15 @@ def clashes(occurrences: Iterable[Occurrence]) -> list[tuple[Occurrence, Occurre
         timed.append((span[0], span[1], occurrence.id, occurrence))
     timed.sort(key=lambda item: (item[0], item[1], item[2]))
 
-    pairs: list[tuple[Occurrence, Occurrence]] = []
-    active: list[tuple[datetime, int]] = []  # heap of (end, index into timed)
-    for index, (start, end, _, occurrence) in enumerate(timed):
+    pairs: list[tuple[int, int]] = []  # indices into `timed`, (earlier, later)
+    active: list[tuple[datetime, int]] = []  # heap of (end, index) of what is still running
+    for index, (start, end, _, _) in enumerate(timed):
         while active and active[0][0] <= start:
             heapq.heappop(active)
-        for other in sorted(i for _, i in active):  # earlier starts first
-            pairs.append((timed[other][3], occurrence))
+        pairs.extend((other, index) for _, other in active)
         heapq.heappush(active, (end, index))
-    return pairs
+    pairs.sort()  # by the earlier occurrence, then the later one
+    return [(timed[first][3], timed[second][3]) for first, second in pairs]
 
 
 def clash_index(
