@@ -64,6 +64,8 @@ class CalendarScreen(Screen):
         super().__init__()
         self.store = store
         self.clock = clock
+        self._days: tuple[date, ...] = ()
+        self._days_for: QueryResult | None = None
         today = clock.now().date()
         result = store.query(Filter())
         self.set_reactive(CalendarScreen.today, today)
@@ -136,7 +138,15 @@ class CalendarScreen(Screen):
 
     @property
     def days(self) -> tuple[date, ...]:
-        return self.result.days if self.result is not None else ()
+        """Days where a session begins (a month-long span does not make every day "a day")."""
+        result = self.result
+        if result is None:
+            return ()
+        if self._days_for is not result:
+            starts = {o.first_day for o in result.occurrences}
+            self._days = tuple(sorted(d for d in result.days if d in starts)) or result.days
+            self._days_for = result
+        return self._days
 
     # -- actions (declared in commands.CALENDAR_COMMANDS) -----------------------------------
 

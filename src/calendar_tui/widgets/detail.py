@@ -80,11 +80,18 @@ class SessionDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-source")
         yield Static(Text("Aucune session choisie", "dim"), id="detail-empty")
 
+    _ready = False
+
     def on_mount(self) -> None:
+        # The Markdown child empties itself when it mounts: show content only after that.
+        self.call_after_refresh(self._become_ready)
+
+    def _become_ready(self) -> None:
+        self._ready = True
         self._show(self.occurrence)
 
     def watch_occurrence(self, occurrence: Occurrence | None) -> None:
-        if self.is_mounted:
+        if self._ready:
             self._show(occurrence)
 
     def _set(self, selector: str, content: Text | None) -> None:

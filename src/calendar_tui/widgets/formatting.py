@@ -17,7 +17,7 @@ LOCALE = "fr_FR"
 
 def weekday_names(width: int) -> list[str]:
     """Monday-first weekday headings that fit in `width` cells ("lun.", or "lu" when narrow)."""
-    kind = "wide" if width >= 10 else "abbreviated" if width >= 5 else "short"
+    kind = "wide" if width >= 10 else "abbreviated" if width >= 4 else "short"
     names = get_day_names(kind, locale=LOCALE)
     return [names[i] for i in range(7)]  # babel: 0 is Monday
 
