@@ -8,8 +8,10 @@
   and the matching VTIMEZONE, generated from zoneinfo. A session with no known end has no
   DTEND (RFC 5545: it ends when it starts); nothing is invented.
 - All-day spans are DATE values with an exclusive DTEND (the last day + 1).
-- DESCRIPTION is plain text: the Markdown description, then the running order and the links.
-- URL is the first http(s) link; CATEGORIES the tags; LOCATION the place.
+- DESCRIPTION is plain text: the Markdown description (links as `text (url)`), then the
+  running order, then the session's links that the text does not already show.
+- URL is the registration link (`primary_url`: a link whose text or address reads like
+  registration), else the first http(s) link; CATEGORIES the tags; LOCATION the place.
 - DTSTAMP comes from the caller (`stamp=`), so the same input gives the same bytes.
 """
 
@@ -24,11 +26,20 @@ from icalendar import Calendar, Event
 
 from calendar_tui import __version__
 from calendar_tui.model.clock import PARIS
-from calendar_tui.model.text import clean_text, one_line
-from calendar_tui.model.types import Occurrence
+from calendar_tui.model.text import clean_text, fold, one_line
+from calendar_tui.model.types import Occurrence, Session
 
 UID_SUFFIX = "@calendar-tui"
 PRODID = f"-//calendar-tui//calendar-tui {__version__}//FR"
+_REGISTRATION_WORDS = ("inscri", "register", "registration", "billet")
+_REGISTRATION_SITES = (
+    "inscri",
+    "eventbrite.",
+    "livestorm.",
+    "weezevent.",
+    "helloasso.",
+    "register",
+)
 
 
 def uid_for(occurrence: Occurrence) -> str:
@@ -90,7 +101,7 @@ def _event(occurrence: Occurrence, stamp: datetime) -> Event:
         event.add("description", description)
     if session.location.strip():
         event.add("location", one_line(session.location))
-    url = next((link.url for link in session.links if _is_web(link.url)), None)
+    url = primary_url(session)
     if url:
         event.add("url", url)
     tags = [one_line(tag) for tag in session.tags if one_line(tag)]
@@ -110,6 +121,17 @@ def _local(moment: datetime) -> datetime:
     if isinstance(moment.tzinfo, ZoneInfo):
         return moment
     return moment.astimezone(PARIS)
+
+
+def primary_url(session: Session) -> str | None:
+    """The session's main web link: the first whose text, then whose address, reads like
+    registration ("inscriptions", eventbrite, livestorm...), else the first http(s) link."""
+    web = [link for link in session.links if _is_web(link.url)]
+    for words, part in ((_REGISTRATION_WORDS, "text"), (_REGISTRATION_SITES, "url")):
+        for link in web:
+            if any(word in fold(getattr(link, part)) for word in words):
+                return link.url
+    return web[0].url if web else None
 
 
 def _is_web(url: str) -> bool:
@@ -132,7 +154,7 @@ def _description(occurrence: Occurrence) -> str:
             when = "–".join(filter(None, (_clock(item.start), _clock(item.end))))
             lines.append(f"{when} {one_line(item.text)}".strip())
         parts.append("Déroulé :\n" + "\n".join(lines))
-    links = [link for link in session.links if link.url]
+    links = [link for link in session.links if link.url and link.url not in text]
     if links:
         shown = [
             link.url
@@ -216,7 +238,17 @@ def _inline_text(children) -> str:
             label = "".join(parts[start + 1 :])
             del parts[start:]
             shown = href.removeprefix("mailto:")
-            parts.append(
-                label if not href or label.strip() in (href, shown) else f"{label} ({shown})"
-            )
+            parts.append(label if not href or _same(label, href) else f"{label} ({shown})")
     return "".join(parts)
+
+
+def _same(label: str, href: str) -> bool:
+    """Whether a link's text already says its target ("beta.gouv.fr" for https://beta.gouv.fr/)."""
+
+    def bare(value: str) -> str:
+        value = value.strip().lower()
+        for prefix in ("mailto:", "https://", "http://", "www."):
+            value = value.removeprefix(prefix)
+        return value.rstrip("/")
+
+    return bare(label) == bare(href)
