@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
+from typing import NamedTuple
 
 __all__ = ["MONTHS", "WEEKDAYS", "TimeRange", "When", "infer_year", "parse_times", "parse_when"]
 
@@ -64,7 +65,7 @@ _BLANKED = re.compile(
     r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+"  # URLs
     r"|(?<=\])\([^)\n]*\)"  # Markdown link targets
     r"|<[^<>\n]*>"  # other (inline) HTML tags
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
 )
 _ENTITIES = {"nbsp": " ", "#160": " ", "#8239": " ", "ndash": "-", "mdash": "-", "amp": "&"}
 _ENTITY = re.compile(r"&(nbsp|#160|#8239|ndash|mdash|amp);")
@@ -147,8 +148,9 @@ _LIST_PREFIX = re.compile(
 _BARE_RANGE_PREFIX = re.compile(rf"(?<![a-z])du\s+(?P<items>{_ITEM})\s+au\s+\Z")  # "du 13 au "
 _FROM = re.compile(r"(?<![a-z])du\s+\Z")  # "du " before a full first day
 _TO = re.compile(r"\s*(?:au|jusqu'au)\s+(?:le\s+)?")  # " au " after it
-_ARTICLE = re.compile(r"(?<![a-z])les?\s+\Z")
+_ARTICLE = re.compile(r"(?<![a-z])les?[\s*_]+\Z")
 _WINDOW = 160  # how far back list and range prefixes are looked for
+_NEAR = 20  # times before a day go with it when at most this many characters separate them
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,70 +223,68 @@ def infer_year(day: int, month: int, reference: date) -> int:
     return best[1] if best else reference.year
 
 
-def _later_year(first: _Day, last: _Day, year: int) -> int:
-    """Year of `last` when `first` is in `year` and `last` follows it."""
-    return year + 1 if (last.month, last.day) < (first.month, first.day) else year
+@dataclass(frozen=True, slots=True)
+class _Days:
+    """What the day part of a phrase says, and where it is in the folded text."""
+
+    days: tuple[date, ...]
+    is_range: bool
+    problems: tuple[str, ...]
+    start: int
+    end: int
 
 
-def _days_expression(
-    t: _Text, m: re.Match[str], reference: date
-) -> tuple[tuple[date, ...], bool, list[str], int, int]:
-    """Days named by the expression around the first day match: (days, is_range, problems, span)."""
+def _days_expression(t: _Text, m: re.Match[str], reference: date) -> _Days:
+    """The day expression around the first day match: one day, a list or a range."""
     anchor = _day_from(m)
-    norm, problems = t.norm, []
     lo = max(0, anchor.start - _WINDOW)
-    window = norm[lo : anchor.start]
-    start, end = anchor.start, anchor.end
+    window = t.norm[lo : anchor.start]
+    textual = m["mon"] is not None
     year = (
         anchor.year if anchor.year is not None else infer_year(anchor.day, anchor.month, reference)
     )
-    named: list[_Day] = [anchor]
-    is_range = False
-    textual = m["mon"] is not None
     if textual and (p := _BARE_RANGE_PREFIX.search(window)):  # "du 13 au 15 juin"
-        named = [*_bare_days(t, p["items"], lo + p.start("items"), anchor), anchor]
-        start, is_range = lo + p.start(), True
-    elif (
-        _FROM.search(window)
-        and (to := _TO.match(norm, anchor.end))
-        and (second := _DAY.match(norm, to.end()))
+        (first,) = _bare_days(t, p["items"], lo + p.start("items"), anchor)
+        same_year = [replace(first, year=year), replace(anchor, year=year)]
+        return _range(t, *same_year, lo + p.start(), reference)
+    if (
+        (since := _FROM.search(window))
+        and (to := _TO.match(t.norm, anchor.end))
+        and (second := _DAY.match(t.norm, to.end()))
     ):  # "du 29 novembre au 15 décembre", "Du 02/11 au 30/11"
-        last = _day_from(second)
-        if anchor.year is None and last.year is not None:
-            year = last.year - (1 if (anchor.month, anchor.day) > (last.month, last.day) else 0)
-        last_year = last.year if last.year is not None else _later_year(anchor, last, year)
-        first_day = _make_date(t, anchor, year, problems)
-        last_day = _make_date(t, last, last_year, problems)
-        start, end = _FROM.search(window).start() + lo, last.end
-        return _settle_range(t, first_day, last_day, problems, start, end)
-    elif textual and (p := _LIST_PREFIX.search(window)):  # "les 7, 8 et 9 septembre"
+        return _range(t, anchor, _day_from(second), lo + since.start(), reference)
+    named, start = [anchor], anchor.start
+    if textual and (p := _LIST_PREFIX.search(window)):  # "les 7, 8 et 9 septembre"
         named = [*_bare_days(t, p["items"], lo + p.start("items"), anchor), anchor]
         start = lo + p.start()
-    elif a := _ARTICLE.search(window):
-        start = lo + a.start()
-    days = [d for d in (_make_date(t, n, year, problems) for n in named) if d is not None]
-    if is_range:
-        first_day, last_day = (days[0], days[-1]) if len(days) == 2 else (None, None)
-        return _settle_range(t, first_day, last_day, problems, start, end, days)
-    return tuple(days), False, problems, start, end
+    elif article := _ARTICLE.search(window):
+        start = lo + article.start()
+    problems: list[str] = []
+    days = tuple(day for n in named if (day := _make_date(t, n, year, problems)) is not None)
+    return _Days(days, False, tuple(problems), start, anchor.end)
 
 
-def _settle_range(
-    t: _Text,
-    first: date | None,
-    last: date | None,
-    problems: list[str],
-    start: int,
-    end: int,
-    valid: list[date] | None = None,
-) -> tuple[tuple[date, ...], bool, list[str], int, int]:
-    if first is None or last is None:
-        days = valid if valid is not None else [d for d in (first, last) if d is not None]
-        return tuple(days), False, problems, start, end
-    if last < first:
-        problems.append(f"'{t.quote(start, end)}' ends before it starts")
-        return (first,), False, problems, start, end
-    return ((first, last) if last != first else (first,)), last != first, problems, start, end
+def _range(t: _Text, first: _Day, last: _Day, start: int, reference: date) -> _Days:
+    """'du <first> au <last>': a year given on either day counts for both, else it is inferred."""
+    first_before_last = (first.month, first.day) <= (last.month, last.day)
+    if first.year is not None:
+        first_year = first.year
+    elif last.year is not None:
+        first_year = last.year if first_before_last else last.year - 1
+    else:
+        first_year = infer_year(first.day, first.month, reference)
+    last_year = last.year if last.year is not None else first_year + (not first_before_last)
+    problems: list[str] = []
+    begin = _make_date(t, first, first_year, problems)
+    finish = _make_date(t, last, last_year, problems)
+    if begin is None or finish is None:
+        days = tuple(day for day in (begin, finish) if day is not None)
+        return _Days(days, False, tuple(problems), start, last.end)
+    if finish < begin:
+        problems.append(f"'{t.quote(start, last.end)}' ends before it starts")
+    if finish <= begin:
+        return _Days((begin,), False, tuple(problems), start, last.end)
+    return _Days((begin, finish), True, tuple(problems), start, last.end)
 
 
 # --- Times ---------------------------------------------------------------------------------
@@ -325,8 +325,17 @@ def _atom_time(t: _Text, start: int, end: int, problems: list[str]) -> time | No
     return time(hour, minute)
 
 
-def _scan_times(t: _Text, lo: int, hi: int) -> list[tuple[int, int, TimeRange | None, list[str]]]:
-    """Every time or time range in norm[lo:hi]: (start, end, range or None, problems)."""
+class _Found(NamedTuple):
+    """A time or time range found in the folded text."""
+
+    start: int
+    end: int
+    range: TimeRange | None  # None when its start is not a time
+    problems: tuple[str, ...]
+
+
+def _scan_times(t: _Text, lo: int, hi: int) -> list[_Found]:
+    """Every time or time range in norm[lo:hi]."""
     found = []
     pos = lo
     while m := _TIME_RANGE.search(t.norm, pos, hi):
@@ -343,7 +352,8 @@ def _scan_times(t: _Text, lo: int, hi: int) -> list[tuple[int, int, TimeRange | 
         if first is not None and last is not None and last <= first:
             problems.append(f"end {_fmt(last)} before start {_fmt(first)}")
             last = None
-        found.append((m.start(), end, TimeRange(first, last) if first else None, problems))
+        found_range = TimeRange(first, last) if first is not None else None
+        found.append(_Found(m.start(), end, found_range, tuple(problems)))
         pos = end
     return found
 
@@ -353,10 +363,10 @@ def parse_times(text: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
     like '14h-14h30', '**14h30 :**', '[9h-9h30]', and for 'Horaires' fields like '9h - 17h30'."""
     t = _fold(text)
     ranges, problems = [], []
-    for _start, _end, found, found_problems in _scan_times(t, 0, len(t.norm)):
-        if found is not None:
-            ranges.append(found)
-        problems.extend(found_problems)
+    for found in _scan_times(t, 0, len(t.norm)):
+        if found.range is not None:
+            ranges.append(found.range)
+        problems.extend(found.problems)
     return tuple(ranges), tuple(problems)
 
 
@@ -385,27 +395,27 @@ def parse_when(text: str, reference: date) -> When | None:
     m = _DAY.search(t.norm)
     if m is None:
         return None
-    days, is_range, problems, start, end = _days_expression(t, m, reference)
+    named = _days_expression(t, m, reference)
+    start, end = named.start, named.end
     lo, hi = _phrase(t, start, end)
     timed = _scan_times(t, end, hi)
     if timed:
-        end = timed[-1][1]
-    else:
+        end = timed[-1].end
+    else:  # "à 14h, le 5 novembre"
         before = _scan_times(t, lo, start)
-        if before and len(t.norm[before[-1][1] : start].strip(" ,:*_-()'")) <= 20:
-            timed, start = before, before[0][0]
+        if before and len(t.norm[before[-1].end : start].strip(" ,:*_-()'")) <= _NEAR:
+            timed, start = before, before[0].start
     all_day = _ALL_DAY.search(t.norm, lo, hi)
     if all_day:
         start, end = min(start, all_day.start()), max(end, all_day.end())
-    times = tuple(found for _s, _e, found, _p in timed if found is not None)
-    problems += [p for *_rest, found_problems in timed for p in found_problems]
+    times = tuple(found.range for found in timed if found.range is not None)
     raw_start, raw_end = t.span(start, end)
     return When(
-        days=days,
-        is_range=is_range,
+        days=named.days,
+        is_range=named.is_range,
         times=times,
         all_day=bool(all_day) or not times,
-        problems=tuple(problems),
+        problems=named.problems + tuple(p for found in timed for p in found.problems),
         start=raw_start,
         end=raw_end,
     )
