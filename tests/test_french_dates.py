@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, time
 
 import pytest
@@ -257,6 +259,20 @@ def test_time_problems(text: str, times: list[str], problem: str) -> None:
         ),
         ("à 14h, le 5 novembre", ["2020-11-05"], False, ["14:00"], REF),
         (
+            "du lundi 2 au vendredi 6 novembre 2020, de 9h à 10h",
+            ["2020-11-02", "2020-11-06"],
+            True,
+            ["9:00-10:00"],
+            REF,
+        ),
+        (
+            "Les inscriptions sont ouvertes du 6 mars au 18 mars, 12h00",
+            ["2021-03-06", "2021-03-18"],
+            True,
+            ["12:00"],
+            REF,
+        ),
+        (
             "De 10h à 11h, de 14h à 15h ou de 16h à 17h, le 5 novembre",
             ["2020-11-05"],
             False,
@@ -446,6 +462,14 @@ def test_maps() -> None:
     assert WEEKDAYS["jeudi"] == 3
     assert MONTHS["décembre"] == MONTHS["decembre"] == 12
     assert MONTHS["août"] == MONTHS["aout"] == 8
+
+
+def test_plain_python_only() -> None:
+    code = (
+        "import sys, calendar_tui.model.french_dates; "
+        "sys.exit(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 # --- Properties ----------------------------------------------------------------------------

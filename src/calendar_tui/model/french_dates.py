@@ -53,9 +53,11 @@ class When:
 
 # --- Folding -------------------------------------------------------------------------------
 
-_SPACE_CHARS = "\u00a0\u202f\u2007\u2009\u2002\u2003\u2005\u2006\u200a\u3000\t\r\f\v"
-_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_QUOTE_CHARS = "\u2019\u2018\u02bc\u00b4`"
+# One kind of space, dash and apostrophe.
+_PLAIN = {ch: " " for ch in "\u00a0\u202f\u2007\u2009\u2002\u2003\u2005\u2006\u200a\u3000\t\r\f\v"}
+_PLAIN |= {ch: "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+_PLAIN |= {ch: "'" for ch in "\u2019\u2018\u02bc\u00b4`"}
+_PLAIN_TABLE = str.maketrans(_PLAIN)
 _BREAK = "\x00"  # marks block-level HTML tags: no phrase runs across them
 
 _BLOCK_TAG = re.compile(
@@ -72,12 +74,8 @@ _ENTITY = re.compile(r"&(nbsp|#160|#8239|ndash|mdash|amp);")
 
 
 def _fold_char(ch: str) -> str:
-    if ch in _SPACE_CHARS:
-        return " "
-    if ch in _DASH_CHARS:
-        return "-"
-    if ch in _QUOTE_CHARS:
-        return "'"
+    if ch in _PLAIN:
+        return _PLAIN[ch]
     if ch.isascii():
         return ch.lower()
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
@@ -107,7 +105,7 @@ class _Text:
 
 def _fold(text: str) -> _Text:
     if text.isascii():
-        norm, index = text.lower(), None
+        norm, index = text.lower().translate(_PLAIN_TABLE), None
     else:
         parts, positions = [], []
         for i, ch in enumerate(text):
