@@ -84,6 +84,7 @@ class DayList(Vertical):
             options.focus()
 
     _pending = False
+    _ready = False
 
     def watch_occurrences(self) -> None:
         self._schedule()
@@ -102,7 +103,7 @@ class DayList(Vertical):
 
     def _rebuild(self) -> None:
         self._pending = False
-        if not self.is_mounted:
+        if not self._ready:
             return
         occurrences = self.occurrences
         title = Text(day_words(self.day).capitalize(), "bold", end="")
@@ -129,6 +130,7 @@ class DayList(Vertical):
             self.post_message(self.Highlighted(None))
 
     def on_mount(self) -> None:
+        self._ready = True
         self._rebuild()
 
     @on(OptionList.OptionHighlighted, "#sessions")

@@ -36,23 +36,28 @@ class CalendarHeader(Horizontal):
         yield ProblemsBadge(id="header-problems")
 
     def on_mount(self) -> None:
-        self.watch_filters(self.filters)
-        self.watch_problems(self.problems)
+        # `is_mounted` only turns true after this handler: show the values set before mounting.
+        self._show_filters(self.filters)
+        self._show_problems(self.problems)
 
     def watch_title(self, title: str) -> None:
         if self.is_mounted:
             self.query_one("#header-title", Label).update(Text(one_line(title), end=""))
 
     def watch_filters(self, filters: str) -> None:
-        if not self.is_mounted:
-            return
+        if self.is_mounted:
+            self._show_filters(filters)
+
+    def watch_problems(self, problems: int) -> None:
+        if self.is_mounted:
+            self._show_problems(problems)
+
+    def _show_filters(self, filters: str) -> None:
         label = self.query_one("#header-filters", Label)
         label.update(Text(f"Filtres : {one_line(filters)}" if filters else "Tous les tags", end=""))
         label.set_class(bool(filters), "-active")
 
-    def watch_problems(self, problems: int) -> None:
-        if not self.is_mounted:
-            return
+    def _show_problems(self, problems: int) -> None:
         badge = self.query_one("#header-problems", ProblemsBadge)
         badge.update(Text(f"⚠ {problems_count(problems)}", end="") if problems else Text(""))
         badge.display = problems > 0
