@@ -84,7 +84,9 @@ def write_broken_posts(folder: Path) -> Path:
         "**[Le 05/11 de 14h à 12h] [Atelier]**\n*Une fin avant le début*\n",
         encoding="utf-8",
     )
-    (folder / "bad-yaml.md").write_text('---\ntitle: "unterminated\ndate: [\n---\nbody\n', encoding="utf-8")
+    (folder / "bad-yaml.md").write_text(
+        '---\ntitle: "unterminated\ndate: [\n---\nbody\n', encoding="utf-8"
+    )
     (folder / "ok.md").write_text(
         "---\ntitle: Un atelier qui va bien\ndate: 2020-11-01 10:00:00 +01:00\n"
         "event_start_date: 2020-11-12 14:00:00 +01:00\nlieu: En ligne\ntags:\n- Atelier\n---\n\n"

@@ -15,9 +15,8 @@ from calendar_tui.model.clock import PARIS, FixedClock
 from calendar_tui.screens.calendar import CalendarScreen
 from calendar_tui.screens.help import HelpScreen
 from calendar_tui.screens.problems import ProblemsScreen
-from calendar_tui.widgets.day_list import EMPTY_WITH_FILTERS, DayList
+from calendar_tui.widgets.day_list import EMPTY_WITH_FILTERS
 from calendar_tui.widgets.detail import SessionDetail
-from calendar_tui.widgets.header import CalendarHeader
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.tag_picker import TagPicker
 
@@ -277,7 +276,14 @@ async def test_help_screen_lists_every_key(make_app, bundled_store):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = shown(app.screen.query_one("#help-table"))
-        for words in ("Quitter", "mois suivant", "Chercher", "Exclure", "tous les tags", "pageup / ["):
+        for words in (
+            "Quitter",
+            "mois suivant",
+            "Chercher",
+            "Exclure",
+            "tous les tags",
+            "pageup / [",
+        ):
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.screen, CalendarScreen)
@@ -287,7 +293,6 @@ async def test_help_screen_lists_every_key(make_app, bundled_store):
 
 async def test_problems_screen_and_header_count(make_app, tmp_path, monkeypatch):
     from calendar_tui.model.loader import load_store
-
     from conftest import write_broken_posts
 
     write_broken_posts(tmp_path / "broken")
@@ -313,7 +318,9 @@ async def test_no_problems_hides_the_badge_and_the_key(make_app, bundled_store):
         assert not app.screen.query_one("#header-problems").display
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, CalendarScreen)
-        assert "problems" not in {b.binding.action for b in app.active_bindings.values()} or not any(
+        assert "problems" not in {
+            b.binding.action for b in app.active_bindings.values()
+        } or not any(
             b.enabled for b in app.active_bindings.values() if b.binding.action == "problems"
         )
 

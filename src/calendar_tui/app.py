@@ -91,8 +91,10 @@ class CalendarApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "problems":
-            return self.store is not None and bool(self.store.diagnostics) and not isinstance(
-                self.screen, ProblemsScreen
+            return (
+                self.store is not None
+                and bool(self.store.diagnostics)
+                and not isinstance(self.screen, ProblemsScreen)
             )
         if action == "help":
             return not isinstance(self.screen, HelpScreen)

@@ -51,7 +51,12 @@ def bindings(commands: Iterable[AppCommand]) -> list[Binding]:
 APP_COMMANDS: tuple[AppCommand, ...] = (
     AppCommand("app.quit", "quit", "q", "Quitter", "Quitter l'application"),
     AppCommand(
-        "app.help", "help", "question_mark,f1", "Aide", "Afficher toutes les touches", key_display="?"
+        "app.help",
+        "help",
+        "question_mark,f1",
+        "Aide",
+        "Afficher toutes les touches",
+        key_display="?",
     ),
     AppCommand(
         "app.problems",
@@ -112,7 +117,14 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
     ),
     AppCommand("calendar.today", "today", "t", "Aujourd'hui", "Aller à aujourd'hui"),
     AppCommand("calendar.tags", "tags", "f", "Tags", "Choisir les tags à inclure ou exclure"),
-    AppCommand("calendar.search", "search", "slash", "Chercher", "Chercher dans les sessions", key_display="/"),
+    AppCommand(
+        "calendar.search",
+        "search",
+        "slash",
+        "Chercher",
+        "Chercher dans les sessions",
+        key_display="/",
+    ),
     AppCommand("calendar.clear", "clear_filters", "c", "Effacer", "Effacer tous les filtres"),
     *(
         AppCommand(
@@ -129,26 +141,59 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
 )
 
 GRID_COMMANDS: tuple[AppCommand, ...] = (
-    AppCommand("grid.left", "move(-1)", "left,h", "Jour préc.", "Jour précédent", show=False, palette=False),
-    AppCommand("grid.right", "move(1)", "right,l", "Jour suiv.", "Jour suivant", show=False, palette=False),
-    AppCommand("grid.up", "move(-7)", "up,k", "Semaine préc.", "Semaine précédente", show=False, palette=False),
-    AppCommand("grid.down", "move(7)", "down,j", "Semaine suiv.", "Semaine suivante", show=False, palette=False),
-    AppCommand("grid.open", "open", "enter", "Sessions", "Aller aux sessions du jour", palette=False),
+    AppCommand(
+        "grid.left", "move(-1)", "left,h", "Jour préc.", "Jour précédent", show=False, palette=False
+    ),
+    AppCommand(
+        "grid.right", "move(1)", "right,l", "Jour suiv.", "Jour suivant", show=False, palette=False
+    ),
+    AppCommand(
+        "grid.up",
+        "move(-7)",
+        "up,k",
+        "Semaine préc.",
+        "Semaine précédente",
+        show=False,
+        palette=False,
+    ),
+    AppCommand(
+        "grid.down",
+        "move(7)",
+        "down,j",
+        "Semaine suiv.",
+        "Semaine suivante",
+        show=False,
+        palette=False,
+    ),
+    AppCommand(
+        "grid.open", "open", "enter", "Sessions", "Aller aux sessions du jour", palette=False
+    ),
 )
 
 DAY_LIST_COMMANDS: tuple[AppCommand, ...] = (
-    AppCommand("sessions.back", "back", "escape", "Calendrier", "Revenir au calendrier", palette=False),
+    AppCommand(
+        "sessions.back", "back", "escape", "Calendrier", "Revenir au calendrier", palette=False
+    ),
 )
 
 TAG_PICKER_COMMANDS: tuple[AppCommand, ...] = (
-    AppCommand("tags.toggle", "toggle", "space", "Inclure", "Inclure ou retirer le tag", palette=False),
+    AppCommand(
+        "tags.toggle", "toggle", "space", "Inclure", "Inclure ou retirer le tag", palette=False
+    ),
     AppCommand(
         "tags.exclude", "exclude", "x,minus", "Exclure", "Exclure ou rétablir le tag", palette=False
     ),
     AppCommand(
-        "tags.mode", "match_all", "a", "Tous/un", "Basculer entre « un des tags » et « tous les tags »", palette=False
+        "tags.mode",
+        "match_all",
+        "a",
+        "Tous/un",
+        "Basculer entre « un des tags » et « tous les tags »",
+        palette=False,
     ),
-    AppCommand("tags.close", "close", "escape", "Fermer", "Fermer le choix des tags", palette=False),
+    AppCommand(
+        "tags.close", "close", "escape", "Fermer", "Fermer le choix des tags", palette=False
+    ),
 )
 
 SEARCH_COMMANDS: tuple[AppCommand, ...] = (

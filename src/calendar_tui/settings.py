@@ -7,6 +7,7 @@ file is set aside as `settings.json.corrupt` with a warning, never silently over
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -75,10 +76,8 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings.from_json(json.loads(raw), path=path)
     except ValueError as error:
         aside = path.with_name(path.name + ".corrupt")
-        try:
+        with contextlib.suppress(OSError):
             os.replace(path, aside)
-        except OSError:
-            pass
         warnings.warn(f"{path} is not valid ({error}); set aside as {aside.name}", stacklevel=2)
         return Settings(path=path)
 

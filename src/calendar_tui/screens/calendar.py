@@ -54,7 +54,9 @@ class CalendarScreen(Screen):
     today: reactive[date] = reactive(date(2000, 1, 1), init=False)
     day_counts: reactive[dict[date, int]] = reactive(dict, always_update=True, init=False)
     all_day_days: reactive[frozenset[date]] = reactive(frozenset, init=False)
-    day_occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True, init=False)
+    day_occurrences: reactive[tuple[Occurrence, ...]] = reactive(
+        tuple, always_update=True, init=False
+    )
     occurrence: reactive[Occurrence | None] = reactive(None, init=False)
     occurrence_id: reactive[str | None] = reactive(None, init=False)
     filters_words: reactive[str] = reactive("", init=False)

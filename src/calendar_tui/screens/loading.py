@@ -19,4 +19,6 @@ class LoadingScreen(Screen[None]):
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one(ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        self.query_one("#loading-label", Label).update(Text(f"Chargement des posts… {done}/{total}"))
+        self.query_one("#loading-label", Label).update(
+            Text(f"Chargement des posts… {done}/{total}")
+        )

@@ -28,7 +28,9 @@ class ProblemsScreen(Screen[None]):
         summary = Text(f"Problèmes au chargement : {problems_count(len(self.diagnostics))}", "bold")
         summary.append(f" (dont {errors} erreur{'s' if errors > 1 else ''})" if errors else "")
         yield Label(summary, id="problems-summary")
-        table: DataTable[Text] = DataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(
+            id="problems-table", cursor_type="row", zebra_stripes=True
+        )
         table.add_columns("Fichier", "Ligne", "Gravité", "Message")
         for diagnostic in self.diagnostics:
             words, style = SEVERITY.get(diagnostic.severity, (diagnostic.severity, ""))

@@ -42,7 +42,9 @@ def links_text(occ: Occurrence) -> Text:
         text.append("  • ")
         text.append(label)
         if label != link.url:
-            text.append(f"\n    {one_line(link.url)}", "dim" if is_openable(link.url) else "dim strike")
+            text.append(
+                f"\n    {one_line(link.url)}", "dim" if is_openable(link.url) else "dim strike"
+            )
         text.append("\n")
     text.rstrip()
     return text

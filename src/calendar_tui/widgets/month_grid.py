@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import calendar
-from functools import partial
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import partial
 
 from rich.console import Group
 from rich.style import Style

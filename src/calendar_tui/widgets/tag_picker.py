@@ -82,7 +82,8 @@ class TagPicker(Vertical):
         yield Label(id="tag-mode")
         yield TagOptions(id="tag-options")
         yield Label(
-            Text("espace inclure · x exclure · a un/tous · échap fermer", "dim", end=""), id="tag-help"
+            Text("espace inclure · x exclure · a un/tous · échap fermer", "dim", end=""),
+            id="tag-help",
         )
 
     @property
@@ -118,7 +119,9 @@ class TagPicker(Vertical):
 
     def _show_mode(self) -> None:
         mode = Text("Sessions avec ", end="")
-        mode.append("tous les tags choisis" if self.filter.match_all else "un des tags choisis", "bold")
+        mode.append(
+            "tous les tags choisis" if self.filter.match_all else "un des tags choisis", "bold"
+        )
         mode.append(" (a)", "dim")
         self.query_one("#tag-mode", Label).update(mode)
 
