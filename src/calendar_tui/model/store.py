@@ -9,7 +9,7 @@ from datetime import date
 
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.text import fold, tag_key
-from calendar_tui.model.types import Diagnostic, Occurrence, Post
+from calendar_tui.model.types import Diagnostic, Occurrence, Post, Session
 
 MAX_SPAN_DAYS = 400  # an all-day span is shown on at most this many days of the grid
 
@@ -62,8 +62,13 @@ class EventStore:
         self.occurrences = occurrences
         self.title = title
         self._days = [_bounded_days(o) for o in occurrences]
-        self._tag_keys = [frozenset(tag_key(t) for t in o.tags) for o in occurrences]
-        self._search_text = [_searchable(o) for o in occurrences]
+        # Per session, not per occurrence: a session repeating on five days is folded once.
+        per_session: dict[int, tuple[frozenset[str], str]] = {}
+        for o in occurrences:
+            if id(o.session) not in per_session:
+                per_session[id(o.session)] = (frozenset(tag_key(t) for t in o.tags), _searchable(o.session))
+        self._tag_keys = [per_session[id(o.session)][0] for o in occurrences]
+        self._search_text = [per_session[id(o.session)][1] for o in occurrences]
         spellings: Counter[tuple[str, str]] = Counter()
         counts: Counter[str] = Counter()
         self._by_tag: dict[str, list[int]] = {}
@@ -146,7 +151,6 @@ def _bounded_days(occurrence: Occurrence) -> list[date]:
     return occurrence.days(limit=MAX_SPAN_DAYS)
 
 
-def _searchable(occurrence: Occurrence) -> str:
-    session = occurrence.session
+def _searchable(session: Session) -> str:
     parts = (session.title, session.description, " ".join(session.tags), session.location)
     return fold(" ".join(parts))
