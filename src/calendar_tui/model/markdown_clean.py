@@ -27,7 +27,9 @@ _EMAIL_AUTOLINK = re.compile(r"<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 _RELATIVE_MD_LINK = re.compile(r"\]\((/[^/)\s][^)\s]*|/)\)")
 _BR_RUN = re.compile(rf"(?:[ \t]*\n?[ \t]*{_BR})+[ \t]*(?:\n[ \t]*)?")
 _BLANK_RUN = re.compile(r"\n{3,}")
-_EMPTY_EMPHASIS = re.compile(r"(?<![*\\])(\*\*|__)\s*\1(?![*])")
+# The marker comes first so the engine can skip ahead to it; the width-3 lookbehind checks the
+# character before the marker (same as a leading `(?<![*\\])`, without testing every position).
+_EMPTY_EMPHASIS = re.compile(r"(\*\*|__)(?<![*\\]..)\s*\1(?![*])")
 _TRAILING_BACKSLASH = re.compile(r"\\\n(?=\n|$)|\\$")
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -262,12 +264,16 @@ def _replace_br(match: re.Match[str]) -> str:
 
 def _resolve_br(text: str) -> str:
     """`<br>` between two bits of text is a hard break; anywhere else, a paragraph break."""
+    if _BR not in text:  # every match holds a _BR: nothing to do (and the scan is costly)
+        return text
     return _BR_RUN.sub(_replace_br, text)
 
 
 def _hard_breaks(text: str) -> str:
     """Markdown's two-trailing-spaces hard break made explicit (trailing spaces get stripped)."""
     lines = text.split("\n")
+    if "  \n" not in text:  # no line ends with two spaces before another: no hard break
+        return "\n".join([line.rstrip() for line in lines])
     out = []
     for index, line in enumerate(lines):
         stripped = line.rstrip()
@@ -283,27 +289,35 @@ def clean_markdown(text: str) -> str:
     if not text:
         return ""
     text = _SENTINELS.sub("", clean_text(text)).replace("\r\n", "\n").replace("\r", "\n")
-    text = _IAL.sub("", text)
-    text = _AUTOLINK.sub(lambda m: f"[{m.group(1)}]({m.group(1)})", text)
-    text = _EMAIL_AUTOLINK.sub(lambda m: f"[{m.group(1)}](mailto:{m.group(1)})", text)
-    converter = _Converter()
-    try:
-        converter.feed(text)
-        converter.close()
-    except Exception:  # html.parser is lenient; this is a last resort for pathological input
-        return _fallback(text)
-    text = converter.result()
+    if "{:" in text:  # every attribute list starts with "{:"
+        text = _IAL.sub("", text)
+    if "<" in text:  # autolinks and tags all start with "<"
+        text = _AUTOLINK.sub(lambda m: f"[{m.group(1)}]({m.group(1)})", text)
+        text = _EMAIL_AUTOLINK.sub(lambda m: f"[{m.group(1)}](mailto:{m.group(1)})", text)
+    # Without "<" there is no tag and without "&" no entity: the HTML parser would hand the
+    # text back unchanged, as data.
+    if "<" in text or "&" in text:
+        converter = _Converter()
+        try:
+            converter.feed(text)
+            converter.close()
+        except Exception:  # html.parser is lenient; this is a last resort for pathological input
+            return _fallback(text)
+        text = converter.result()
     text = _RELATIVE_MD_LINK.sub(lambda m: f"]({SITE}{m.group(1)})", text)
     text = _hard_breaks(text)
     text = _resolve_br(text)
     text = _SENTINELS.sub("", text)
-    text = _EMPTY_EMPHASIS.sub("", text)
+    if "**" in text or "__" in text:  # an empty emphasis is a doubled marker
+        text = _EMPTY_EMPHASIS.sub("", text)
     lines = [line.rstrip() for line in text.split("\n")]
     # Quote lines left empty by a removed attribute list, and lines of only spaces.
     lines = ["" if not line.strip() or line.strip() == ">" else line for line in lines]
     lines = _dedent_stray_lines(lines)
     text = "\n".join(lines)
-    text = _BLANK_RUN.sub("\n\n", text).strip("\n")
+    if "\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n", text)
+    text = text.strip("\n")
     text = _TRAILING_BACKSLASH.sub(lambda m: "\n" if m.group(0).endswith("\n") else "", text)
     return clean_text(text).strip()
 
