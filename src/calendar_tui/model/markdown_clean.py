@@ -264,9 +264,24 @@ def _replace_br(match: re.Match[str]) -> str:
 
 def _resolve_br(text: str) -> str:
     """`<br>` between two bits of text is a hard break; anywhere else, a paragraph break."""
-    if _BR not in text:  # every match holds a _BR: nothing to do (and the scan is costly)
+    # Same result as `_BR_RUN.sub(_replace_br, text)`, but the regex only runs next to each
+    # `<br>`: it starts with optional whitespace, so a plain `sub` tries it at every position.
+    out = []
+    done = 0
+    while (found := text.find(_BR, done)) >= 0:
+        # A match is whitespace then a _BR, so none starts before this run of whitespace.
+        start = found
+        while start > done and text[start - 1] in " \t\n":
+            start -= 1
+        match = _BR_RUN.search(text, start)
+        assert match is not None  # it matches at `found` at the latest
+        out.append(text[done : match.start()])
+        out.append(_replace_br(match))
+        done = match.end()
+    if not out:
         return text
-    return _BR_RUN.sub(_replace_br, text)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _hard_breaks(text: str) -> str:
