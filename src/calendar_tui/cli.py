@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="post files or folders (default: the bundled programme)")
         sub.add_argument("--drafts", action="store_true", help="include posts with published: false")
+        sub.add_argument("--no-cache", dest="cache", action="store_false", help="parse every post again, ignoring the cache of parsed posts")
         return sub
 
     with_paths(commands.add_parser("open", help="open the terminal app (the default command)"))
@@ -61,8 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "list":
         return run_list(args, paths)
     if args.command == "check":
-        return run_check(paths, args.drafts)
-    return run_app(paths, args.drafts)
+        return run_check(paths, args.drafts, args.cache)
+    return run_app(paths, args.drafts, args.cache)
 
 
 def _bundled() -> Path:
@@ -71,10 +72,16 @@ def _bundled() -> Path:
     return bundled_programme()
 
 
-def _load(paths: list[Path], drafts: bool):
+def _cache(enabled: bool):
+    from calendar_tui.model.cache import PostCache
+
+    return PostCache() if enabled else None
+
+
+def _load(paths: list[Path], drafts: bool, cache: bool):
     from calendar_tui.model.loader import load_store
 
-    return load_store(paths, drafts=drafts)
+    return load_store(paths, drafts=drafts, cache=_cache(cache))
 
 
 def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
@@ -84,7 +91,7 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     if args.output is not None and args.format != "ics":
         print("calendar-tui list: -o/--output needs --format ics", file=sys.stderr)
         return 2
-    store = _load(paths, args.drafts)
+    store = _load(paths, args.drafts, args.cache)
     flt = Filter(
         include=frozenset(tag_key(t) for t in args.tag),
         match_all=args.match_all,
@@ -150,10 +157,10 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
     return True
 
 
-def run_check(paths: list[Path], drafts: bool) -> int:
+def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     from calendar_tui.model.loader import load_posts
 
-    result = load_posts(paths, drafts=drafts)
+    result = load_posts(paths, drafts=drafts, cache=_cache(cache))
     for diagnostic in result.diagnostics:
         print(diagnostic.format())
     errors = sum(d.severity == "error" for d in result.diagnostics)
@@ -163,7 +170,7 @@ def run_check(paths: list[Path], drafts: bool) -> int:
     return 1 if errors else 0
 
 
-def run_app(paths: list[Path], drafts: bool) -> int:
+def run_app(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     from calendar_tui.factory import make_app
 
     make_app(paths=paths, drafts=drafts).run()

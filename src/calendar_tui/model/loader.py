@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR
 
+from calendar_tui.model.cache import PostCache
 from calendar_tui.model.front_matter import read_raw_post
 from calendar_tui.model.post import build_post, same_event_key
 from calendar_tui.model.store import EventStore
@@ -22,58 +26,100 @@ class LoadResult:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """Post files under the given files and folders, sorted, each once, with a display name."""
-    found: dict[Path, str] = {}
+@dataclass(frozen=True, slots=True)
+class PostFile:
+    path: Path
+    shown: str  # as the user named it, for diagnostics
+    size: int
+    mtime_ns: int
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
+    """Post files under the given files and folders, sorted, each once (symlinks included)."""
+    found: dict[tuple[int, int], PostFile] = {}
     problems: list[Diagnostic] = []
     for given in paths:
-        if given.is_dir():
-            for file in _walk(given, problems):
-                found.setdefault(file.resolve(), str(file))
-        elif given.is_file():
-            found.setdefault(given.resolve(), str(given))
-        else:
-            problems.append(Diagnostic(str(given), None, "error", "no such file or folder"))
-    files = sorted(found.items(), key=lambda item: item[1])
-    return [(real, shown) for real, shown in files], problems
-
-
-def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[Path]:
-    seen_dirs: set[tuple[int, int]] = set()
-
-    def onerror(error: OSError) -> None:
-        problems.append(Diagnostic(str(error.filename or root), None, "error", f"cannot be read: {error.strerror}"))
-
-    for folder, dirs, files in os.walk(root, onerror=onerror, followlinks=True):
         try:
-            stat = os.stat(folder)
-        except OSError:
+            stat = given.stat()
+        except OSError as error:
+            reason = "no such file or folder" if isinstance(error, FileNotFoundError) else error.strerror
+            problems.append(Diagnostic(str(given), None, "error", str(reason)))
             continue
-        if (stat.st_dev, stat.st_ino) in seen_dirs:  # a symlink loop or a second path to it
-            dirs[:] = []
-            continue
-        seen_dirs.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(POST_SUFFIXES) and not name.startswith("."):
-                yield Path(folder, name)
+        if S_ISDIR(stat.st_mode):
+            for entry_stat, path in _walk(given, problems):
+                found.setdefault((entry_stat.st_dev, entry_stat.st_ino), _post_file(path, entry_stat))
+        else:
+            found.setdefault((stat.st_dev, stat.st_ino), _post_file(given, stat))
+    return sorted(found.values(), key=lambda f: f.shown), problems
 
 
-def load_posts(paths: Sequence[Path], *, drafts: bool = False, progress: Progress | None = None) -> LoadResult:
+def _post_file(path: Path, stat: os.stat_result) -> PostFile:
+    return PostFile(path, str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_result, Path]]:
+    """Depth-first over folders with scandir (its stat results are reused as cache keys)."""
+    seen_dirs: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            folder_stat = folder.stat()
+            if (folder_stat.st_dev, folder_stat.st_ino) in seen_dirs:  # a symlink loop
+                continue
+            seen_dirs.add((folder_stat.st_dev, folder_stat.st_ino))
+            with os.scandir(folder) as entries:
+                listing = sorted(entries, key=lambda e: e.name, reverse=True)
+        except OSError as error:
+            problems.append(Diagnostic(str(folder), None, "error", f"cannot be read: {error.strerror}"))
+            continue
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    pending.append(Path(entry.path))
+                elif entry.name.endswith(POST_SUFFIXES) and entry.is_file():
+                    yield entry.stat(), Path(entry.path)
+            except OSError as error:
+                problems.append(Diagnostic(entry.path, None, "error", f"cannot be read: {error.strerror}"))
+
+
+def load_posts(
+    paths: Sequence[Path],
+    *,
+    drafts: bool = False,
+    progress: Progress | None = None,
+    cache: PostCache | None = None,
+) -> LoadResult:
     files, diagnostics = discover(paths)
+    if cache is not None:
+        cache.load()
     posts: list[Post] = []
-    for done, (real, shown) in enumerate(files, start=1):
-        raw = read_raw_post(real, shown)
-        if raw is not None and (raw.metadata or raw.body):
-            post = build_post(raw)
-            diagnostics.extend(post.diagnostics)
-            if post.published or drafts:
-                posts.append(post)
-        elif raw is not None:
-            diagnostics.extend(raw.diagnostics)
+    for done, file in enumerate(files, start=1):
+        post, problems = _load_one(file, cache)
+        diagnostics.extend(problems)
+        if post is not None and (post.published or drafts):
+            posts.append(post)
         if progress is not None:
             progress(done, len(files))
+    if cache is not None:
+        cache.save()
     return LoadResult(tuple(_without_duplicates(posts, diagnostics)), tuple(diagnostics))
+
+
+def _load_one(file: PostFile, cache: PostCache | None) -> tuple[Post | None, tuple[Diagnostic, ...]]:
+    key = (file.size, file.mtime_ns)
+    post = cache.get(file.path, key) if cache is not None else None
+    if post is not None:
+        return post, post.diagnostics
+    raw = read_raw_post(file.path, file.shown)
+    if not (raw.metadata or raw.body):  # unreadable, empty or not a post at all
+        return None, tuple(raw.diagnostics)
+    post = build_post(raw)
+    if cache is not None:
+        cache.put(file.path, key, post)
+    return post, post.diagnostics
 
 
 def _without_duplicates(posts: list[Post], diagnostics: list[Diagnostic]) -> list[Post]:
@@ -98,9 +144,29 @@ def _without_duplicates(posts: list[Post], diagnostics: list[Diagnostic]) -> lis
     return kept
 
 
-def load_store(paths: Sequence[Path], *, drafts: bool = False, progress: Progress | None = None) -> EventStore:
-    result = load_posts(paths, drafts=drafts, progress=progress)
-    return EventStore.from_posts(result.posts, result.diagnostics, title=collection_title(paths, result.posts))
+def load_store(
+    paths: Sequence[Path],
+    *,
+    drafts: bool = False,
+    progress: Progress | None = None,
+    cache: PostCache | None = None,
+) -> EventStore:
+    with _no_gc_pauses():
+        result = load_posts(paths, drafts=drafts, progress=progress, cache=cache)
+        return EventStore.from_posts(result.posts, result.diagnostics, title=collection_title(paths, result.posts))
+
+
+@contextmanager
+def _no_gc_pauses():
+    """Loading allocates millions of long-lived objects and no cycles worth collecting; the cyclic
+    collector would otherwise rescan them again and again (a third of a warm load)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def collection_title(paths: Sequence[Path], posts: Sequence[Post]) -> str:

@@ -11,7 +11,7 @@ from calendar_tui.model.fields import is_false, text_field
 from calendar_tui.model.front_matter import RawPost
 from calendar_tui.model.ids import post_key, session_id, unique_ids
 from calendar_tui.model.text import tag_key
-from calendar_tui.model.types import Link, Post, Session
+from calendar_tui.model.types import Link, Post, Session, searchable_text
 
 
 def build_post(raw: RawPost) -> Post:
@@ -45,6 +45,7 @@ def build_post(raw: RawPost) -> Post:
             agenda=body.agenda,
             line=raw.key_lines.get(start_key, 1),
         )
+        event = with_search_text(event)
     return Post(
         path=raw.path,
         title=title,
@@ -74,8 +75,12 @@ def _with_post_defaults(sessions: tuple[Session, ...], post_tags: tuple[str, ...
     result = []
     for session, ident in zip(sessions, ids, strict=True):
         tags = session.tags or post_tags
-        result.append(replace(session, id=ident, tags=tags))
+        result.append(with_search_text(replace(session, id=ident, tags=tags)))
     return tuple(result)
+
+
+def with_search_text(session: Session) -> Session:
+    return replace(session, search_text=searchable_text(session))
 
 
 def same_event_key(post: Post) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from datetime import date
 
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.text import fold, tag_key
-from calendar_tui.model.types import Diagnostic, Occurrence, Post, Session
+from calendar_tui.model.types import Diagnostic, Occurrence, Post, searchable_text
 
 MAX_SPAN_DAYS = 400  # an all-day span is shown on at most this many days of the grid
 
@@ -66,7 +66,8 @@ class EventStore:
         per_session: dict[int, tuple[frozenset[str], str]] = {}
         for o in occurrences:
             if id(o.session) not in per_session:
-                per_session[id(o.session)] = (frozenset(tag_key(t) for t in o.tags), _searchable(o.session))
+                search = o.session.search_text or searchable_text(o.session)
+                per_session[id(o.session)] = (frozenset(tag_key(t) for t in o.tags), search)
         self._tag_keys = [per_session[id(o.session)][0] for o in occurrences]
         self._search_text = [per_session[id(o.session)][1] for o in occurrences]
         spellings: Counter[tuple[str, str]] = Counter()
@@ -151,6 +152,4 @@ def _bounded_days(occurrence: Occurrence) -> list[date]:
     return occurrence.days(limit=MAX_SPAN_DAYS)
 
 
-def _searchable(session: Session) -> str:
-    parts = (session.title, session.description, " ".join(session.tags), session.location)
-    return fold(" ".join(parts))
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # C0/C1 controls (minus tab and newline), DEL, bidi embeddings/overrides/isolates and
 # zero-width characters that could reorder or hide what the user reads.
@@ -45,6 +46,7 @@ def fold(value: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold()))
 
 
+@lru_cache(maxsize=4096)
 def tag_key(tag: str) -> str:
     """Tags compare case-, accent- and space-insensitively: ' Open  Source' == 'open source'."""
     return " ".join(fold(tag).split())

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
+
+from calendar_tui.model.text import fold
 
 Severity = Literal["error", "warning"]
 
 
+class _CompactPickle:
+    """Pickles as (class, field values): several times faster to load than the dataclass default,
+    which matters for the post cache of a large collection."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return (self.__class__, tuple(getattr(self, name) for name in self.__slots__))
+
+
 @dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(_CompactPickle):
     """One problem found in a post, in words a post author understands."""
 
     path: str
@@ -24,13 +36,13 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
+class Link(_CompactPickle):
     text: str
     url: str
 
 
 @dataclass(frozen=True, slots=True)
-class AgendaItem:
+class AgendaItem(_CompactPickle):
     """One line of an event's running order ("14h30 : Mots d'ouverture")."""
 
     start: time | None
@@ -39,7 +51,7 @@ class AgendaItem:
 
 
 @dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(_CompactPickle):
     """When a session takes place.
 
     Timed slots hold aware datetimes; all-day slots hold dates with an inclusive `end`
@@ -52,7 +64,7 @@ class Slot:
 
 
 @dataclass(frozen=True, slots=True)
-class Session:
+class Session(_CompactPickle):
     """Something a person can attend: a post's own event, or one entry of its programme."""
 
     id: str
@@ -64,10 +76,17 @@ class Session:
     links: tuple[Link, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     line: int = 1  # 1-based line in the post file where the session starts
+    # Folded title, description, tags and place for search; filled by the loader (see post.py).
+    search_text: str = field(default="", compare=False, repr=False)
+
+
+def searchable_text(session: Session) -> str:
+    """What a text search looks in: title, description, tags and place, folded."""
+    return fold(" ".join((session.title, session.description, " ".join(session.tags), session.location)))
 
 
 @dataclass(frozen=True, slots=True)
-class Post:
+class Post(_CompactPickle):
     """A loaded post: its event and, when its body is a programme, its sessions."""
 
     path: str
