@@ -38,7 +38,9 @@ def test_bundled_programme_gives_every_session_with_its_days_and_times(capsys):
     assert any("eventbrite" in link["url"] for link in eig["links"])
 
     assert by_start["2020-11-05T09:00:00+01:00"]["end"] is None
-    assert by_start["2020-11-20T11:00:00+01:00"]["end"] == "2020-11-20T12:00:00+01:00"  # "à 11h à 12h"
+    assert (
+        by_start["2020-11-20T11:00:00+01:00"]["end"] == "2020-11-20T12:00:00+01:00"
+    )  # "à 11h à 12h"
 
     pitchs = [i for i in items if i["title"].startswith("Découvrez 5 projets")]
     assert [p["start"][:10] for p in pitchs] == [f"2020-11-{d}" for d in range(16, 21)]
@@ -49,7 +51,9 @@ def test_bundled_programme_gives_every_session_with_its_days_and_times(capsys):
 def test_filters_on_the_command_line(capsys):
     ia = list_json(capsys, "--tag", "intelligence ARTIFICIELLE")
     assert len(ia) == 5 + 2
-    webinar_ia = list_json(capsys, "--tag", "Webinaire", "--tag", "Intelligence artificielle", "--all")
+    webinar_ia = list_json(
+        capsys, "--tag", "Webinaire", "--tag", "Intelligence artificielle", "--all"
+    )
     assert [i["start"] for i in webinar_ia] == ["2020-11-19T14:00:00+01:00"]
     assert len(list_json(capsys, "--tag", "Webinaire", "--tag", "EIG")) > len(webinar_ia)
     assert all("Webinaire" not in i["tags"] for i in list_json(capsys, "--not-tag", "webinaire"))
@@ -62,8 +66,12 @@ def test_ids_survive_edits_elsewhere_in_the_post(tmp_path, capsys):
     before = {i["title"]: i["id"] for i in list_json(capsys)}
     edited = tmp_path / bundled_programme().name
     text = bundled_programme().read_text(encoding="utf-8")
-    text = text.replace("Administrations, collectivités", "Intro réécrite.\n\nAdministrations, collectivités")
-    text = text.replace("*La mission LABEL se présente*", "*La mission LABEL se présente à vous*", 1)
+    text = text.replace(
+        "Administrations, collectivités", "Intro réécrite.\n\nAdministrations, collectivités"
+    )
+    text = text.replace(
+        "*La mission LABEL se présente*", "*La mission LABEL se présente à vous*", 1
+    )
     edited.write_text(text, encoding="utf-8")
     after = {i["title"]: i["id"] for i in list_json(capsys, str(edited))}
     unchanged = {title: ident for title, ident in before.items() if "LABEL" not in title}
@@ -81,7 +89,9 @@ def test_check_reports_path_line_severity_and_exit_codes(tmp_path, capsys):
     assert main(["check"]) == 0
     assert "0 error(s)" in capsys.readouterr().out
     shutil.copy(bundled_programme(), tmp_path / "good.markdown")
-    (tmp_path / "bad.md").write_text("---\ntitle: Cassé\nlieu: [Paris, Lille\n---\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_text(
+        "---\ntitle: Cassé\nlieu: [Paris, Lille\n---\n", encoding="utf-8"
+    )
     assert main(["check", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert f"{tmp_path / 'bad.md'}:3: error: front matter is not valid YAML" in out

@@ -18,13 +18,38 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 def make_store() -> EventStore:
     sessions = (
-        Session("p/a", "Atelier IA", (Slot(at(26, 9, 30), at(26, 12)),), ("Atelier", "Intelligence artificielle")),
-        Session("p/b", "Webinaire données", (Slot(at(26, 11), at(26, 11, 45)),), ("Webinaire", "Données ouvertes"),
-                description="L'open data dans les territoires"),
-        Session("p/c", "Pitchs", tuple(Slot(at(d, 17), at(d, 17, 30)) for d in range(16, 21)),
-                ("Restitutions", "Intelligence artificielle"), location="En ligne"),
-        Session("p/d", "Appel à idées", (Slot(date(2020, 11, 2), date(2020, 11, 30), all_day=True),), ("API",)),
-        Session("p/e", "Webinaire IA", (Slot(at(19, 14), None),), ("webinaire ", "INTELLIGENCE  artificielle")),
+        Session(
+            "p/a",
+            "Atelier IA",
+            (Slot(at(26, 9, 30), at(26, 12)),),
+            ("Atelier", "Intelligence artificielle"),
+        ),
+        Session(
+            "p/b",
+            "Webinaire données",
+            (Slot(at(26, 11), at(26, 11, 45)),),
+            ("Webinaire", "Données ouvertes"),
+            description="L'open data dans les territoires",
+        ),
+        Session(
+            "p/c",
+            "Pitchs",
+            tuple(Slot(at(d, 17), at(d, 17, 30)) for d in range(16, 21)),
+            ("Restitutions", "Intelligence artificielle"),
+            location="En ligne",
+        ),
+        Session(
+            "p/d",
+            "Appel à idées",
+            (Slot(date(2020, 11, 2), date(2020, 11, 30), all_day=True),),
+            ("API",),
+        ),
+        Session(
+            "p/e",
+            "Webinaire IA",
+            (Slot(at(19, 14), None),),
+            ("webinaire ", "INTELLIGENCE  artificielle"),
+        ),
     )
     post = Post("programme.md", "Programme", sessions=sessions)
     return EventStore.from_posts([post], title="Programme")
@@ -38,8 +63,16 @@ def test_occurrences_in_time_order_with_all_day_first_each_day():
     store = make_store()
     result = store.query(Filter())
     assert len(result) == 1 + 5 + 1 + 2
-    assert [o.title for o in result.on_day(date(2020, 11, 26))] == ["Appel à idées", "Atelier IA", "Webinaire données"]
-    assert [o.title for o in result.on_day(date(2020, 11, 19))] == ["Appel à idées", "Webinaire IA", "Pitchs"]
+    assert [o.title for o in result.on_day(date(2020, 11, 26))] == [
+        "Appel à idées",
+        "Atelier IA",
+        "Webinaire données",
+    ]
+    assert [o.title for o in result.on_day(date(2020, 11, 19))] == [
+        "Appel à idées",
+        "Webinaire IA",
+        "Pitchs",
+    ]
     assert result.day_counts[date(2020, 11, 2)] == 1
     assert result.day_counts[date(2020, 11, 26)] == 3
     assert date(2020, 11, 26) in result.all_day_days
@@ -58,8 +91,14 @@ def test_include_any_all_and_exclude():
     store = make_store()
     ia, webinaire = "intelligence artificielle", "webinaire"
     assert set(titles(store.query(Filter(include=frozenset({ia, webinaire}))))) == {
-        "Atelier IA", "Pitchs", "Webinaire données", "Webinaire IA"}
-    assert titles(store.query(Filter(include=frozenset({ia, webinaire}), match_all=True))) == ["Webinaire IA"]
+        "Atelier IA",
+        "Pitchs",
+        "Webinaire données",
+        "Webinaire IA",
+    }
+    assert titles(store.query(Filter(include=frozenset({ia, webinaire}), match_all=True))) == [
+        "Webinaire IA"
+    ]
     assert "Pitchs" not in titles(store.query(Filter(exclude=frozenset({"restitutions"}))))
 
 
@@ -89,5 +128,7 @@ def test_filter_toggles_and_words():
     assert flt.include == {"webinaire"} and flt.exclude == {"api"}
     assert flt.toggled_exclude("webinaire").include == frozenset()
     labels = {"webinaire": "Webinaire", "api": "API"}
-    assert flt.with_text("ia").describe(labels) == "tags : Webinaire · sans : API · recherche « ia »"
+    assert (
+        flt.with_text("ia").describe(labels) == "tags : Webinaire · sans : API · recherche « ia »"
+    )
     assert flt.cleared().is_empty and not flt.is_empty

@@ -23,7 +23,9 @@ def test_invalid_yaml_is_an_error_at_its_line():
 
 def test_unterminated_front_matter():
     raw = parse_post_text("---\ntitle: x\nbody without end\n", "p.md")
-    assert [d.message for d in raw.diagnostics] == ["front matter opened with '---' is never closed"]
+    assert [d.message for d in raw.diagnostics] == [
+        "front matter opened with '---' is never closed"
+    ]
 
 
 def test_front_matter_that_is_a_list_or_a_scalar():
@@ -41,7 +43,9 @@ def test_a_file_without_front_matter_is_not_a_post():
 
 
 def test_python_tags_are_never_executed():
-    raw = parse_post_text("---\ntitle: !!python/object/apply:os.system ['echo hacked']\n---\n", "p.md")
+    raw = parse_post_text(
+        "---\ntitle: !!python/object/apply:os.system ['echo hacked']\n---\n", "p.md"
+    )
     assert raw.metadata == {}
     assert raw.diagnostics[0].severity == "error"
 

@@ -14,7 +14,9 @@ def run_python(code: str) -> subprocess.CompletedProcess:
 
 
 def test_every_domain_module_imports_with_textual_and_rich_blocked():
-    modules = [f"calendar_tui.model.{m.name}" for m in pkgutil.iter_modules(calendar_tui.model.__path__)]
+    modules = [
+        f"calendar_tui.model.{m.name}" for m in pkgutil.iter_modules(calendar_tui.model.__path__)
+    ]
     assert "calendar_tui.model.store" in modules
     code = (
         "import sys\n"

@@ -31,25 +31,67 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="{open,list,check}")
 
     def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        sub.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="post files or folders (default: the bundled programme)")
-        sub.add_argument("--drafts", action="store_true", help="include posts with published: false")
-        sub.add_argument("--no-cache", dest="cache", action="store_false", help="parse every post again, ignoring the cache of parsed posts")
+        sub.add_argument(
+            "paths",
+            nargs="*",
+            type=Path,
+            metavar="PATH",
+            help="post files or folders (default: the bundled programme)",
+        )
+        sub.add_argument(
+            "--drafts", action="store_true", help="include posts with published: false"
+        )
+        sub.add_argument(
+            "--no-cache",
+            dest="cache",
+            action="store_false",
+            help="parse every post again, ignoring the cache of parsed posts",
+        )
         return sub
 
     with_paths(commands.add_parser("open", help="open the terminal app (the default command)"))
     lister = with_paths(commands.add_parser("list", help="list sessions, filtered"))
-    lister.add_argument("--tag", action="append", default=[], metavar="T", help="only sessions with this tag (repeatable)")
+    lister.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only sessions with this tag (repeatable)",
+    )
     match = lister.add_mutually_exclusive_group()
-    match.add_argument("--any", dest="match_all", action="store_false", help="any of the --tag tags (default)")
+    match.add_argument(
+        "--any", dest="match_all", action="store_false", help="any of the --tag tags (default)"
+    )
     match.add_argument("--all", dest="match_all", action="store_true", help="all of the --tag tags")
-    lister.add_argument("--not-tag", action="append", default=[], metavar="T", help="leave out sessions with this tag")
-    lister.add_argument("--search", default="", metavar="Q", help="text in title, description, tags or place (case and accents ignored)")
+    lister.add_argument(
+        "--not-tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="leave out sessions with this tag",
+    )
+    lister.add_argument(
+        "--search",
+        default="",
+        metavar="Q",
+        help="text in title, description, tags or place (case and accents ignored)",
+    )
     lister.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     lister.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
     lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
-    lister.add_argument("-o", "--output", type=Path, metavar="FILE", help="with --format ics: write the .ics to FILE (default: stdout)")
-    lister.add_argument("--favourites", action="store_true", help="only the sessions starred in the app")
-    with_paths(commands.add_parser("check", help="report problems in posts; exit 1 if any is an error"))
+    lister.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="with --format ics: write the .ics to FILE (default: stdout)",
+    )
+    lister.add_argument(
+        "--favourites", action="store_true", help="only the sessions starred in the app"
+    )
+    with_paths(
+        commands.add_parser("check", help="report problems in posts; exit 1 if any is an error")
+    )
     return parser
 
 
@@ -108,7 +150,9 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     elif args.format == "json":
         from calendar_tui.model.serialise import occurrence_dict
 
-        json.dump([occurrence_dict(o) for o in occurrences], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [occurrence_dict(o) for o in occurrences], sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
     else:
         from calendar_tui.table import print_table
@@ -151,7 +195,9 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
     try:
         atomic_write_bytes(output, data, make_dirs=False)
     except OSError as error:
-        print(f"calendar-tui list: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"calendar-tui list: cannot write {output}: {error.strerror or error}", file=sys.stderr
+        )
         return False
     print(f"{len(occurrences)} event(s) written to {output}", file=sys.stderr)
     return True
@@ -166,7 +212,9 @@ def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     errors = sum(d.severity == "error" for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     sessions = sum(len(p.calendar_sessions) for p in result.posts)
-    print(f"{len(result.posts)} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)")
+    print(
+        f"{len(result.posts)} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)"
+    )
     return 1 if errors else 0
 
 

@@ -31,7 +31,9 @@ def print_table(store: EventStore, occurrences: Sequence[Occurrence], flt: Filte
     table.add_column("Tags", overflow="fold")
     for occurrence in occurrences:
         # Text objects: post text is data, never Rich markup.
-        table.add_row(Text(when_text(occurrence)), Text(occurrence.title), Text(", ".join(occurrence.tags)))
+        table.add_row(
+            Text(when_text(occurrence)), Text(occurrence.title), Text(", ".join(occurrence.tags))
+        )
     console = Console()
     console.print(table)
     console.print(Text(f"{len(occurrences)} occurrence(s)"))

@@ -90,4 +90,3 @@ class PostCache:
             atomic_write_bytes(self.path, data)
         except (OSError, pickle.PicklingError, RecursionError):
             return  # a cache that cannot be written only costs time next run
-

@@ -51,7 +51,9 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
 
     def warn(self, key: str | None, message: str, severity: str = "warning") -> None:
-        self.diagnostics.append(Diagnostic(self.path, self.key_lines.get(key or "", None), severity, message))
+        self.diagnostics.append(
+            Diagnostic(self.path, self.key_lines.get(key or "", None), severity, message)
+        )
 
     def champs(self) -> list[dict]:
         return mapping_list_field(self.meta.get("champs_informations"))
@@ -139,7 +141,9 @@ def read_event(meta: dict, *, path: str, title: str, key_lines: dict[str, int]) 
     return event
 
 
-def _when(reader: _Reader, event: FrontMatterEvent, published: date | None, tz: tzinfo) -> tuple[Slot, ...]:
+def _when(
+    reader: _Reader, event: FrontMatterEvent, published: date | None, tz: tzinfo
+) -> tuple[Slot, ...]:
     key = next((k for k in START_KEYS if reader.meta.get(k) not in (None, "", "null")), None)
     start = reader.moment(key) if key else None
     end = reader.moment("event_end_date")
@@ -147,19 +151,31 @@ def _when(reader: _Reader, event: FrontMatterEvent, published: date | None, tz: 
         reader.warn(key, f"{key} {_day(start).isoformat()} looks like a placeholder; ignored")
         start = end = None
     if end is not None and start is not None and _day(end) < _day(start):
-        reader.warn("event_end_date", f"event_end_date {_day(end).isoformat()} is before the start; ignored")
+        reader.warn(
+            "event_end_date", f"event_end_date {_day(end).isoformat()} is before the start; ignored"
+        )
         end = None
     written = _written_when(reader, event, published if start is None else _day(start))
     if start is None:
         if written is None or not written.days:
             return ()
         return slots_for(written.days, written.is_range, written.times, tz)
-    if written is not None and written.days and written.days[0] != _day(start) and not written.is_range:
-        reader.warn("champs_informations", f"the written date {written.days[0]:%d/%m/%Y} differs from {key} {_day(start):%d/%m/%Y}")
+    if (
+        written is not None
+        and written.days
+        and written.days[0] != _day(start)
+        and not written.is_range
+    ):
+        reader.warn(
+            "champs_informations",
+            f"the written date {written.days[0]:%d/%m/%Y} differs from {key} {_day(start):%d/%m/%Y}",
+        )
     return _front_matter_slots(reader, key, start, end, written, tz)
 
 
-def _written_when(reader: _Reader, event: FrontMatterEvent, reference: date | None) -> french_dates.When | None:
+def _written_when(
+    reader: _Reader, event: FrontMatterEvent, reference: date | None
+) -> french_dates.When | None:
     """The human-written date and hours: 'Date' and 'Horaires' items, else the chapeau and title."""
     date_text, hours_text = reader.champ("date"), reader.champ("horaire", "heure")
     when = None
@@ -174,7 +190,9 @@ def _written_when(reader: _Reader, event: FrontMatterEvent, reference: date | No
     if when is None:
         return french_dates.When((), False, times, not times, (), 0, 0) if times else None
     if times:
-        when = french_dates.When(when.days, when.is_range, times, False, when.problems, when.start, when.end)
+        when = french_dates.When(
+            when.days, when.is_range, times, False, when.problems, when.start, when.end
+        )
     return when
 
 
@@ -186,7 +204,10 @@ def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...
     if times:
         rng = times[0]
         if fm_start is not None and fm_start != rng.start:
-            reader.warn(key, f"{key} says {fm_start:%H:%M} but the written hours say {rng.start:%H:%M}; using the written hours")
+            reader.warn(
+                key,
+                f"{key} says {fm_start:%H:%M} but the written hours say {rng.start:%H:%M}; using the written hours",
+            )
         if len(times) > 1 or end_day != start_day:
             return slots_for((start_day, end_day), end_day != start_day, times, tz)
         return slots_for((start_day,), False, (rng,), tz)

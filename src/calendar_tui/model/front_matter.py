@@ -33,7 +33,9 @@ def decode(data: bytes, path: str, problems: list[Diagnostic]) -> str | None:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            problems.append(Diagnostic(path, None, "error", "starts like UTF-16 but is not valid UTF-16"))
+            problems.append(
+                Diagnostic(path, None, "error", "starts like UTF-16 but is not valid UTF-16")
+            )
             return None
     if b"\x00" in data[:8192]:
         problems.append(Diagnostic(path, None, "error", "is a binary file, not a text post"))
@@ -43,24 +45,33 @@ def decode(data: bytes, path: str, problems: list[Diagnostic]) -> str | None:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         problems.append(
-            Diagnostic(path, line, "warning", "is not valid UTF-8; read as Latin-1 (save it as UTF-8)")
+            Diagnostic(
+                path, line, "warning", "is not valid UTF-8; read as Latin-1 (save it as UTF-8)"
+            )
         )
         return data.decode("latin-1")
 
 
-def read_raw_post(path: Path, display: str) -> RawPost | None:
-    """The post's front matter and body, or None (with a diagnostic) when it cannot be read."""
+def read_raw_post(path: Path, display: str) -> RawPost:
+    """The post's front matter and body; empty (with a diagnostic) when it cannot be read."""
     problems: list[Diagnostic] = []
     try:
         size = path.stat().st_size
         if size > MAX_POST_BYTES:
             problems.append(
-                Diagnostic(display, None, "error", f"is {size // 1_048_576} MB; posts over 50 MB are skipped")
+                Diagnostic(
+                    display,
+                    None,
+                    "error",
+                    f"is {size // 1_048_576} MB; posts over 50 MB are skipped",
+                )
             )
             return _failed(display, problems)
         data = path.read_bytes()
     except OSError as exc:
-        problems.append(Diagnostic(display, None, "error", f"cannot be read: {exc.strerror or exc}"))
+        problems.append(
+            Diagnostic(display, None, "error", f"cannot be read: {exc.strerror or exc}")
+        )
         return _failed(display, problems)
     text = decode(data, display, problems)
     if text is None:
@@ -80,12 +91,18 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
         return RawPost(display, {}, "", 1, diagnostics=problems)
     if not _HANDLER.detect(text):
         # Jekyll copies such files as they are; they are not posts.
-        problems.append(Diagnostic(display, 1, "warning", "has no front matter (no leading '---' block); not a post"))
+        problems.append(
+            Diagnostic(
+                display, 1, "warning", "has no front matter (no leading '---' block); not a post"
+            )
+        )
         return RawPost(display, {}, "", 1, diagnostics=problems)
     boundaries = _HANDLER.FM_BOUNDARY.finditer(text)
     opening, closing = next(boundaries), next(boundaries, None)
     if closing is None:
-        problems.append(Diagnostic(display, 1, "error", "front matter opened with '---' is never closed"))
+        problems.append(
+            Diagnostic(display, 1, "error", "front matter opened with '---' is never closed")
+        )
         return RawPost(display, {}, "", 1, diagnostics=problems)
     fm = text[opening.end() : closing.start()]
     body_start = closing.end() + 1 if text.startswith("\n", closing.end()) else closing.end()
@@ -97,17 +114,25 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1  # fm starts on the file's first line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(Diagnostic(display, line, "error", f"front matter is not valid YAML: {reason}"))
+        problems.append(
+            Diagnostic(display, line, "error", f"front matter is not valid YAML: {reason}")
+        )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # Values PyYAML recognises but Python cannot hold, such as the date 2020-02-30.
-        problems.append(Diagnostic(display, 1, "error", f"front matter holds an impossible value: {exc}"))
+        problems.append(
+            Diagnostic(display, 1, "error", f"front matter holds an impossible value: {exc}")
+        )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
         kind = type(metadata).__name__
-        problems.append(Diagnostic(display, 2, "error", f"front matter is a YAML {kind}, not a mapping of fields"))
+        problems.append(
+            Diagnostic(
+                display, 2, "error", f"front matter is a YAML {kind}, not a mapping of fields"
+            )
+        )
         metadata = {}
     return RawPost(display, metadata, body, body_line, _key_lines(fm), problems)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISDIR
@@ -42,12 +42,16 @@ def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
         try:
             stat = given.stat()
         except OSError as error:
-            reason = "no such file or folder" if isinstance(error, FileNotFoundError) else error.strerror
+            reason = (
+                "no such file or folder" if isinstance(error, FileNotFoundError) else error.strerror
+            )
             problems.append(Diagnostic(str(given), None, "error", str(reason)))
             continue
         if S_ISDIR(stat.st_mode):
             for entry_stat, path in _walk(given, problems):
-                found.setdefault((entry_stat.st_dev, entry_stat.st_ino), _post_file(path, entry_stat))
+                found.setdefault(
+                    (entry_stat.st_dev, entry_stat.st_ino), _post_file(path, entry_stat)
+                )
         else:
             found.setdefault((stat.st_dev, stat.st_ino), _post_file(given, stat))
     return sorted(found.values(), key=lambda f: f.shown), problems
@@ -71,7 +75,9 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
             with os.scandir(folder) as entries:
                 listing = sorted(entries, key=lambda e: e.name, reverse=True)
         except OSError as error:
-            problems.append(Diagnostic(str(folder), None, "error", f"cannot be read: {error.strerror}"))
+            problems.append(
+                Diagnostic(str(folder), None, "error", f"cannot be read: {error.strerror}")
+            )
             continue
         for entry in listing:
             if entry.name.startswith("."):
@@ -82,7 +88,9 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
                 elif entry.name.endswith(POST_SUFFIXES) and entry.is_file():
                     yield entry.stat(), Path(entry.path)
             except OSError as error:
-                problems.append(Diagnostic(entry.path, None, "error", f"cannot be read: {error.strerror}"))
+                problems.append(
+                    Diagnostic(entry.path, None, "error", f"cannot be read: {error.strerror}")
+                )
 
 
 def load_posts(
@@ -108,7 +116,9 @@ def load_posts(
     return LoadResult(tuple(_without_duplicates(posts, diagnostics)), tuple(diagnostics))
 
 
-def _load_one(file: PostFile, cache: PostCache | None) -> tuple[Post | None, tuple[Diagnostic, ...]]:
+def _load_one(
+    file: PostFile, cache: PostCache | None
+) -> tuple[Post | None, tuple[Diagnostic, ...]]:
     key = (file.size, file.mtime_ns)
     post = cache.get(file.path, key) if cache is not None else None
     if post is not None:
@@ -138,7 +148,12 @@ def _without_duplicates(posts: list[Post], diagnostics: list[Diagnostic]) -> lis
         for other in group:
             if other is not best:
                 diagnostics.append(
-                    Diagnostic(other.path, 1, "warning", f"duplicate of {best.path} (same title and start); skipped")
+                    Diagnostic(
+                        other.path,
+                        1,
+                        "warning",
+                        f"duplicate of {best.path} (same title and start); skipped",
+                    )
                 )
     kept.sort(key=lambda p: p.path)
     return kept
@@ -153,7 +168,9 @@ def load_store(
 ) -> EventStore:
     with _no_gc_pauses():
         result = load_posts(paths, drafts=drafts, progress=progress, cache=cache)
-        return EventStore.from_posts(result.posts, result.diagnostics, title=collection_title(paths, result.posts))
+        return EventStore.from_posts(
+            result.posts, result.diagnostics, title=collection_title(paths, result.posts)
+        )
 
 
 @contextmanager

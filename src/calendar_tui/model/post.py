@@ -69,7 +69,9 @@ def _merge_links(*groups: tuple[Link, ...]) -> tuple[Link, ...]:
     return tuple(merged)
 
 
-def _with_post_defaults(sessions: tuple[Session, ...], post_tags: tuple[str, ...]) -> tuple[Session, ...]:
+def _with_post_defaults(
+    sessions: tuple[Session, ...], post_tags: tuple[str, ...]
+) -> tuple[Session, ...]:
     """Sessions without labels of their own carry the post's tags, so tag filters still find them."""
     ids = unique_ids([session.id for session in sessions])
     result = []

@@ -27,7 +27,9 @@ def occurrence_dict(occurrence: Occurrence) -> dict:
         "tags": list(session.tags),
         "location": session.location or None,
         "links": [{"text": link.text, "url": link.url} for link in session.links],
-        "agenda": [{"start": _clock(i.start), "end": _clock(i.end), "text": i.text} for i in session.agenda],
+        "agenda": [
+            {"start": _clock(i.start), "end": _clock(i.end), "text": i.text} for i in session.agenda
+        ],
         "description": session.description,
         "source": {"path": post.path, "line": session.line},
         "post": {"title": post.title, "path": post.path},

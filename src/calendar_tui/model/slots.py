@@ -10,7 +10,9 @@ from calendar_tui.model.types import Slot
 if TYPE_CHECKING:
     from calendar_tui.model.french_dates import TimeRange
 
-MAX_REPEAT_DAYS = 62  # a "Du .. au .. de 17h à 17h30" repeating longer than this is a span, not a series
+MAX_REPEAT_DAYS = (
+    62  # a "Du .. au .. de 17h à 17h30" repeating longer than this is a span, not a series
+)
 
 
 def at(day: date, moment: time, tz: tzinfo) -> datetime:
@@ -25,7 +27,9 @@ def timed_slot(day: date, times: TimeRange, tz: tzinfo) -> Slot:
     return Slot(start, end)
 
 
-def slots_for(days: tuple[date, ...], is_range: bool, times: tuple[TimeRange, ...], tz: tzinfo) -> tuple[Slot, ...]:
+def slots_for(
+    days: tuple[date, ...], is_range: bool, times: tuple[TimeRange, ...], tz: tzinfo
+) -> tuple[Slot, ...]:
     """A range with times repeats on each day; a range without times is one all-day span;
     named days get each time range (or are all-day when no time is given)."""
     if not days:

@@ -24,7 +24,9 @@ class TagCount:
 class QueryResult:
     """Occurrences matching a Filter, in time order, with the counts the views need."""
 
-    def __init__(self, occurrences: tuple[Occurrence, ...], day_lists: dict[date, list[Occurrence]]) -> None:
+    def __init__(
+        self, occurrences: tuple[Occurrence, ...], day_lists: dict[date, list[Occurrence]]
+    ) -> None:
         self.occurrences = occurrences
         self._day_lists = day_lists
         self.days: tuple[date, ...] = tuple(sorted(day_lists))
@@ -32,7 +34,9 @@ class QueryResult:
         self.all_day_days: frozenset[date] = frozenset(
             day for day, items in day_lists.items() if any(o.all_day for o in items)
         )
-        self.tag_counts: dict[str, int] = dict(Counter(tag_key(t) for o in occurrences for t in o.tags))
+        self.tag_counts: dict[str, int] = dict(
+            Counter(tag_key(t) for o in occurrences for t in o.tags)
+        )
 
     def on_day(self, day: date) -> tuple[Occurrence, ...]:
         return tuple(self._day_lists.get(day, ()))
@@ -44,7 +48,12 @@ class QueryResult:
 def _sort_key(occurrence: Occurrence) -> tuple:
     if occurrence.all_day:
         return (occurrence.first_day.toordinal(), 0, 0.0, fold(occurrence.title))
-    return (occurrence.first_day.toordinal(), 1, occurrence.start.timestamp(), fold(occurrence.title))
+    return (
+        occurrence.first_day.toordinal(),
+        1,
+        occurrence.start.timestamp(),
+        fold(occurrence.title),
+    )
 
 
 class EventStore:
@@ -86,7 +95,9 @@ class EventStore:
             self._labels.setdefault(key, spelling)
         self._tags = tuple(
             TagCount(key, self._labels[key], count)
-            for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], fold(self._labels[kv[0]])))
+            for key, count in sorted(
+                counts.items(), key=lambda kv: (-kv[1], fold(self._labels[kv[0]]))
+            )
         )
 
     @classmethod
@@ -132,7 +143,11 @@ class EventStore:
                 continue
             days = self._days[index]
             if flt.start or flt.end:
-                days = [d for d in days if (not flt.start or d >= flt.start) and (not flt.end or d <= flt.end)]
+                days = [
+                    d
+                    for d in days
+                    if (not flt.start or d >= flt.start) and (not flt.end or d <= flt.end)
+                ]
                 if not days:
                     continue
             matched.append(occurrence)
@@ -150,6 +165,3 @@ class EventStore:
 
 def _bounded_days(occurrence: Occurrence) -> list[date]:
     return occurrence.days(limit=MAX_SPAN_DAYS)
-
-
-

@@ -82,7 +82,9 @@ class Session(_CompactPickle):
 
 def searchable_text(session: Session) -> str:
     """What a text search looks in: title, description, tags and place, folded."""
-    return fold(" ".join((session.title, session.description, " ".join(session.tags), session.location)))
+    return fold(
+        " ".join((session.title, session.description, " ".join(session.tags), session.location))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,9 @@ class Occurrence:
     def days(self, limit: int | None = None) -> list[date]:
         first, last = self.first_day, self.last_day
         count = (last - first).days + 1
-        return [first + timedelta(days=n) for n in range(count if limit is None else min(count, limit))]
+        return [
+            first + timedelta(days=n) for n in range(count if limit is None else min(count, limit))
+        ]
 
     @property
     def title(self) -> str:
