@@ -48,7 +48,7 @@ def opening_day(days: tuple[date, ...], today: date) -> date:
 class CalendarScreen(Screen):
     BINDINGS: list[BindingType] = bindings(CALENDAR_COMMANDS)
 
-    flt: reactive[Filter] = reactive(Filter, bindings=True, init=False)
+    flt: reactive[Filter] = reactive(Filter, init=False)
     result: reactive[QueryResult | None] = reactive(None, init=False)
     day: reactive[date] = reactive(date(2000, 1, 1), init=False)
     today: reactive[date] = reactive(date(2000, 1, 1), init=False)
@@ -115,7 +115,9 @@ class CalendarScreen(Screen):
         self.set_reactive(CalendarScreen.filters_words, self.flt.describe(self.store.labels))
         self.set_reactive(CalendarScreen.filtered, not self.flt.is_empty)
 
-    def watch_flt(self, flt: Filter) -> None:
+    def watch_flt(self, old: Filter, flt: Filter) -> None:
+        if old.is_empty != flt.is_empty:
+            self.refresh_bindings()  # `c` applies only with filters; the footer says so
         self.result = self.store.query(flt)
         self.filters_words = flt.describe(self.store.labels)
         self.filtered = not flt.is_empty
