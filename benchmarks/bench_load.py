@@ -1,6 +1,6 @@
 """Load-time benchmark: prints figures, asserts nothing (these machines are noisy).
 
-    .venv/bin/python benchmarks/bench_load.py [N ...]
+.venv/bin/python benchmarks/bench_load.py [N ...]
 """
 
 from __future__ import annotations
@@ -45,8 +45,10 @@ def bench_cli_list(runs: int = 5) -> None:
         subprocess.run([str(exe), "list"], check=True, capture_output=True)
         timings.append(time.perf_counter() - started)
     timings.sort()
-    print(f"`calendar-tui list` on the bundled programme: median {timings[len(timings) // 2] * 1000:.0f} ms wall "
-          f"(best {timings[0] * 1000:.0f} ms, {runs} runs)")
+    print(
+        f"`calendar-tui list` on the bundled programme: median {timings[len(timings) // 2] * 1000:.0f} ms wall "
+        f"(best {timings[0] * 1000:.0f} ms, {runs} runs)"
+    )
 
 
 if __name__ == "__main__":

@@ -6,11 +6,41 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-TAGS = ["Webinaire", "Atelier participatif", "EIG", "API", "Intelligence artificielle", "Design",
-        "Open source", "Données ouvertes", "Formation", "Accessibilité", "France Relance", "RH", "Tech"]
+TAGS = [
+    "Webinaire",
+    "Atelier participatif",
+    "EIG",
+    "API",
+    "Intelligence artificielle",
+    "Design",
+    "Open source",
+    "Données ouvertes",
+    "Formation",
+    "Accessibilité",
+    "France Relance",
+    "RH",
+    "Tech",
+]
 PLACES = ["En ligne", "Lieu de la transformation publique", "DINUM, 20 avenue de Ségur, Paris"]
-WORDS = ("numérique administration données service public agents usagers projet programme "
-         "accompagnement innovation équipe atelier découvrir présentation retour expérience").split()
+WORDS = [
+    "numérique",
+    "administration",
+    "données",
+    "service",
+    "public",
+    "agents",
+    "usagers",
+    "projet",
+    "programme",
+    "accompagnement",
+    "innovation",
+    "équipe",
+    "atelier",
+    "découvrir",
+    "présentation",
+    "retour",
+    "expérience",
+]
 
 
 def _sentence(rng: random.Random, n: int) -> str:
