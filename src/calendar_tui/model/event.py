@@ -216,8 +216,13 @@ def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...
     start_at = at(start_day, fm_start, tz)
     end_at = at(end_day, fm_end, tz) if fm_end is not None else None
     if end_at is not None and end_at <= start_at:
-        reader.warn("event_end_date", "event_end_date is not after event_start_date; ignored")
-        end_at = None
+        afternoon = end_at + timedelta(hours=12)
+        if end_day == start_day and afternoon > start_at:  # "00:30" meant 12:30: an AM/PM slip
+            reader.warn("event_end_date", f"event_end_date {fm_end:%H:%M} is before the start; read as {afternoon:%H:%M}")
+            end_at = afternoon
+        else:
+            reader.warn("event_end_date", "event_end_date is not after event_start_date; ignored")
+            end_at = None
     return (Slot(start_at, end_at),)
 
 

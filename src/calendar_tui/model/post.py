@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import tzinfo
 from pathlib import PurePath
 
 from calendar_tui.model.body import extract_body
@@ -10,8 +11,9 @@ from calendar_tui.model.event import START_KEYS, publication_date, read_event
 from calendar_tui.model.fields import is_false, text_field
 from calendar_tui.model.front_matter import RawPost
 from calendar_tui.model.ids import post_key, session_id, unique_ids
+from calendar_tui.model.slots import at
 from calendar_tui.model.text import tag_key
-from calendar_tui.model.types import Link, Post, Session, searchable_text
+from calendar_tui.model.types import AgendaItem, Link, Post, Session, Slot, searchable_text
 
 
 def build_post(raw: RawPost) -> Post:
@@ -37,7 +39,7 @@ def build_post(raw: RawPost) -> Post:
         event = Session(
             id=session_id(key, title, event_days[0] if event_days else None),
             title=title,
-            slots=fm.slots,
+            slots=_hours_from_agenda(fm.slots, body.agenda, fm.timezone),
             tags=fm.tags,
             location=fm.location,
             description=description,
@@ -56,6 +58,17 @@ def build_post(raw: RawPost) -> Post:
         tags=fm.tags,
         diagnostics=(*raw.diagnostics, *fm.diagnostics, *body.diagnostics),
     )
+
+
+def _hours_from_agenda(slots: tuple[Slot, ...], agenda: tuple[AgendaItem, ...], tz: tzinfo) -> tuple[Slot, ...]:
+    """A one-day event with no hours in its front matter takes them from its running order."""
+    starts = [item.start for item in agenda if item.start is not None]
+    if len(slots) != 1 or not slots[0].all_day or slots[0].start != slots[0].end or not starts:
+        return slots
+    ends = [item.end for item in agenda if item.end is not None]
+    day, first = slots[0].start, min(starts)
+    last = max(ends) if ends and max(ends) > first else None
+    return (Slot(at(day, first, tz), at(day, last, tz) if last else None),)
 
 
 def _merge_links(*groups: tuple[Link, ...]) -> tuple[Link, ...]:
