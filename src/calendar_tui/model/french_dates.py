@@ -103,16 +103,35 @@ class _Text:
         return " ".join(self.raw[raw_start:raw_end].split())
 
 
+class _FoldTable(dict[int, str]):
+    """A `str.translate` table of `_fold_char`, filled in as characters are first seen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reshaping: set[str] = set()  # characters that fold to zero or several characters
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        if len(folded) != 1:
+            self.reshaping.add(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold(text: str) -> _Text:
     if text.isascii():
         norm, index = text.lower().translate(_PLAIN_TABLE), None
     else:
-        parts, positions = [], []
-        for i, ch in enumerate(text):
-            folded = _fold_char(ch)
-            parts.append(folded)
-            positions.extend([i] * len(folded))
-        norm, index = "".join(parts), tuple(positions)
+        norm = text.translate(_FOLD_TABLE)
+        # Every character folded to exactly one: positions are unchanged, as for ASCII.
+        index = None
+        if not _FOLD_TABLE.reshaping.isdisjoint(text):
+            positions: list[int] = []
+            for i, ch in enumerate(text):
+                positions.extend([i] * len(_FOLD_TABLE[ord(ch)]))
+            index = tuple(positions)
     norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
     norm = _BLOCK_TAG.sub(lambda m: _BREAK * len(m[0]), norm)
     norm = _BLANKED.sub(lambda m: " " * len(m[0]), norm)
@@ -137,6 +156,7 @@ _DAY = re.compile(
     )""",
     re.X,
 )
+_DIGIT = re.compile("[0-9]")
 _ITEM = rf"(?:(?:{_WD})[\s,*_]+)?(?:le\s+)?[0-9]{{1,2}}(?:er|ere|e)?"
 _ITEM_PARTS = re.compile(rf"(?:(?P<wd>{_WD})[\s,*_]+)?(?:le\s+)?(?P<d>[0-9]{{1,2}})")
 # "les 7, 8 et " / "13 & " just before "9 septembre"
@@ -389,6 +409,8 @@ def parse_when(text: str, reference: date) -> When | None:
     in the same phrase). None when the text names no day at all. When the text names a day that
     cannot exist ('31/11', 'jeudi 116 décembre'), return a When with that problem and no days
     (or only the valid ones). `reference` is used to infer missing years."""
+    if _DIGIT.search(text) is None:  # every day pattern holds an ASCII digit; folding adds none
+        return None
     t = _fold(text)
     m = _DAY.search(t.norm)
     if m is None:
