@@ -96,6 +96,7 @@ _TAG = re.compile(r"<[^>]*>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 _STARS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|`+")
 _IAL = re.compile(r"\{:[^{}\n]*\}")
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"^(.+?[.!?…])(?=\s|$)", re.DOTALL)
 
 
@@ -130,12 +131,19 @@ def title_from_description(description: str) -> str:
     return ""
 
 
+_BOLD_TAG = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
+_LI_TAG = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+_BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def _plain_line(raw: str) -> str:
     """A body line with bold HTML as `**`, list items as `* `, `<br>` kept, other tags dropped."""
-    line = re.sub(r"</?(?:b|strong)\b[^>]*>", "**", raw, flags=re.IGNORECASE)
-    line = re.sub(r"<li\b[^>]*>", "* ", line, flags=re.IGNORECASE)
-    line = re.sub(r"<br\s*/?>", "\x00", line, flags=re.IGNORECASE)
-    line = _TAG.sub("", line).replace("\x00", "<br>")
+    line = raw
+    if "<" in line:  # every tag pattern starts with "<"
+        line = _BOLD_TAG.sub("**", line)
+        line = _LI_TAG.sub("* ", line)
+        line = _BR_TAG.sub("\x00", line)
+        line = _TAG.sub("", line).replace("\x00", "<br>")
     line = normalise_spaces(html.unescape(line))
     return line.rstrip().rstrip("\\").rstrip()
 
@@ -391,8 +399,10 @@ def extract_body(
         header.slots = _slots_for(ctx, date_line, [day], False, spans, False)
 
     agenda: list[AgendaItem] = []
+    # Headers added below ("timed") sit on the line being read, so this set stays accurate.
+    header_lines = {h.index for h in headers}
     for index in range(count):
-        if index in consumed or any(h.index == index for h in headers):
+        if index in consumed or index in header_lines:
             continue
         match = _TIME_FIRST.match(plains[index])
         if not match or _BR_LINE.match(plains[index]):
@@ -606,6 +616,8 @@ def _date_heading(ctx: _Context, index: int, plain: str) -> When | None:
     stripped = plain.strip()
     if not stripped or stripped[0] not in "*_#" or _LIST_ITEM.match(stripped):
         return None
+    if _DIGIT.search(stripped) is None:  # a date starts with digits (_DATEISH); none here
+        return None
     content = _strip_wrapping(stripped)
     when, dateish = _leading_when(ctx, content, index)
     if when is None or not when.days:
@@ -692,9 +704,12 @@ def _section_heading(
     return ""
 
 
+_AGENDA_LEAD = re.compile(r"^[\s\]\[*_:\-–—]+")
+
+
 def _agenda_text(plains: list[str], index: int, offset: int) -> str:
     text = plains[index][offset:].replace("<br>", " ")
-    text = re.sub(r"^[\s\]\[*_:\-–—]+", "", text)
+    text = _AGENDA_LEAD.sub("", text)
     text = inline_plain(text).strip(" :-–—")
     if text:
         return text
@@ -711,18 +726,20 @@ def _agenda_text(plains: list[str], index: int, offset: int) -> str:
 
 def _dedupe_agenda(items: list[AgendaItem]) -> list[AgendaItem]:
     """A running order told twice (bullets, then one heading per item) is kept once."""
-    kept: list[AgendaItem] = []
+    kept: list[tuple[AgendaItem, str]] = []  # each with its key, computed once
     for item in items:
         key = _agenda_key(item.text)
         duplicate = any(
-            other.start == item.start
-            and (key.startswith(_agenda_key(other.text)) or _agenda_key(other.text).startswith(key))
-            for other in kept
+            other.start == item.start and (key.startswith(other_key) or other_key.startswith(key))
+            for other, other_key in kept
         )
         if not duplicate:
-            kept.append(item)
-    return kept
+            kept.append((item, key))
+    return [item for item, _ in kept]
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _agenda_key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
