@@ -13,7 +13,17 @@ from calendar_tui.model.front_matter import RawPost
 from calendar_tui.model.ids import post_key, session_id, unique_ids
 from calendar_tui.model.slots import at
 from calendar_tui.model.text import tag_key
-from calendar_tui.model.types import AgendaItem, Link, Post, Session, Slot, searchable_text
+from calendar_tui.model.types import (
+    AgendaItem,
+    Diagnostic,
+    Link,
+    Post,
+    Session,
+    Slot,
+    searchable_text,
+)
+
+MAX_BODY_CHARS = 500_000
 
 
 def build_post(raw: RawPost) -> Post:
@@ -22,8 +32,9 @@ def build_post(raw: RawPost) -> Post:
     key = post_key(raw.path)
     fm = read_event(meta, path=raw.path, title=title, key_lines=raw.key_lines)
     event_days = tuple(slot.start if slot.all_day else slot.start.date() for slot in fm.slots)
+    text, too_long = _bounded_body(raw)
     body = extract_body(
-        raw.body,
+        text,
         path=raw.path,
         first_line=raw.body_line,
         reference=fm.reference,
@@ -56,11 +67,24 @@ def build_post(raw: RawPost) -> Post:
         event=event,
         sessions=_with_post_defaults(body.sessions, fm.tags),
         tags=fm.tags,
-        diagnostics=(*raw.diagnostics, *fm.diagnostics, *body.diagnostics),
+        diagnostics=(*raw.diagnostics, *fm.diagnostics, *too_long, *body.diagnostics),
     )
 
 
-def _hours_from_agenda(slots: tuple[Slot, ...], agenda: tuple[AgendaItem, ...], tz: tzinfo) -> tuple[Slot, ...]:
+def _bounded_body(raw: RawPost) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Real posts are a few kilobytes; a runaway one is read up to MAX_BODY_CHARS, so loading
+    a collection stays a matter of seconds whatever it holds."""
+    if len(raw.body) <= MAX_BODY_CHARS:
+        return raw.body, ()
+    cut = raw.body.rfind("\n", 0, MAX_BODY_CHARS) + 1 or MAX_BODY_CHARS
+    line = raw.body_line + raw.body.count("\n", 0, cut)
+    message = f"the body is {len(raw.body) // 1_000_000} million characters long; only its first {MAX_BODY_CHARS // 1000:,} thousand were read"
+    return raw.body[:cut], (Diagnostic(raw.path, line, "warning", message),)
+
+
+def _hours_from_agenda(
+    slots: tuple[Slot, ...], agenda: tuple[AgendaItem, ...], tz: tzinfo
+) -> tuple[Slot, ...]:
     """A one-day event with no hours in its front matter takes them from its running order."""
     starts = [item.start for item in agenda if item.start is not None]
     if len(slots) != 1 or not slots[0].all_day or slots[0].start != slots[0].end or not starts:
