@@ -542,9 +542,23 @@ def test_problems_become_diagnostics_with_file_lines() -> None:
 def test_one_dated_entry_is_the_post_itself_not_a_programme() -> None:
     body = "**[Le 06/11 à 9h] [Atelier]**\n*Seul*\n\nTexte.\n"
     extraction = extract_body(
-        body, path="p", first_line=1, reference=date(2020, 11, 1), tz=PARIS, post_key="p"
+        body,
+        path="p",
+        first_line=1,
+        reference=date(2020, 11, 1),
+        tz=PARIS,
+        post_key="p",
+        event_days=(date(2020, 11, 6),),
     )
     assert extraction.sessions == ()
+
+
+def test_one_dated_entry_is_kept_when_the_post_has_no_event_of_its_own() -> None:
+    body = "**[Le 06/11 à 9h] [Atelier]**\n*Seul*\n\nTexte.\n"
+    extraction = extract_body(
+        body, path="p", first_line=1, reference=date(2020, 11, 1), tz=PARIS, post_key="p"
+    )
+    assert [s.title for s in extraction.sessions] == ["Seul"]
 
 
 def test_duplicate_titles_on_the_same_day_get_suffixed_ids() -> None:

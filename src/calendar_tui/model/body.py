@@ -470,8 +470,9 @@ def extract_body(
         _replace_id(session, ident)
         for session, ident in zip(sessions, unique_ids(ids), strict=True)
     ]
-    if len(sessions) < 2:
-        # One dated entry is the post's own event told again, not a programme.
+    if len(sessions) < 2 and event_days:
+        # One dated entry is the post's own event told again, not a programme (without a
+        # front-matter event it is kept: it may be the only one left beside a broken one).
         for session in sessions:
             agenda.extend(session.agenda)
         sessions = []

@@ -17,6 +17,32 @@ _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 MAX_POST_BYTES = 50 * 1024 * 1024
 
 
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
+    """YAML's safe loader (no Python tags, ever) that also notes keys given twice."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+def load_yaml(text: str) -> tuple[object, list[tuple[str, int]]]:
+    """The document and its duplicated keys with their lines (counted from the text's first line)."""
+    loader = _Loader(text)
+    loader.duplicates = []
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
+
+
 @dataclass(slots=True)
 class RawPost:
     path: str
@@ -109,7 +135,7 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
     body = text[body_start:]
     body_line = text.count("\n", 0, body_start) + 1
     try:
-        metadata = _HANDLER.load(fm)
+        metadata, duplicates = load_yaml(fm)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1  # fm starts on the file's first line
@@ -124,6 +150,8 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
             Diagnostic(display, 1, "error", f"front matter holds an impossible value: {exc}")
         )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
+    for key, line in duplicates:
+        problems.append(Diagnostic(display, line, "warning", f"'{key}' is given twice; the last value is used"))
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
