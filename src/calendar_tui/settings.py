@@ -1,24 +1,31 @@
-"""Typed user settings: the remembered theme and key remaps, in one JSON file.
+"""Typed user settings: the remembered theme and key remaps, in one versioned JSON file.
 
 The file lives in the user's config directory (platformdirs), or in `$CALENDAR_TUI_CONFIG_DIR`
-when that is set (the tests do, so no user config ever leaks in). Writes are atomic; a corrupt
-file is set aside as `settings.json.corrupt` with a warning, never silently overwritten.
+when that is set (the tests do, so no user config ever leaks in). Nothing here raises for a file
+problem; each becomes a sentence in `Settings.problems` (or the return value of `save_settings`)
+that the app shows:
+
+- missing file: defaults;
+- corrupt file: set aside as `settings.json.corrupt-<timestamp>`, never silently overwritten;
+- written by a newer version: the fields we know are read, the file is never overwritten;
+- saving is atomic (temp file + fsync + `os.replace`); a full or read-only disk is a warning.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
-import warnings
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from calendar_tui.model.atomic import atomic_write_text, set_aside
 
 ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
 DEFAULT_THEME = "textual-dark"
+FORMAT_VERSION = 1
 
 
 def config_dir() -> Path:
@@ -39,14 +46,15 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     # Where the settings came from and go back to; None keeps them in memory only.
     path: Path | None = field(default=None, compare=False, repr=False)
+    # False when the file must not be overwritten (a newer version wrote it, or it is damaged).
+    writable: bool = field(default=True, compare=False, repr=False)
+    problems: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def with_theme(self, theme: str) -> Settings:
-        return replace(self, theme=theme)
+        return replace(self, theme=theme, problems=())
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("path", None)
-        return data
+        return {"version": FORMAT_VERSION, "theme": self.theme, "keymap": dict(self.keymap)}
 
     @classmethod
     def from_json(cls, data: Any, path: Path | None = None) -> Settings:
@@ -59,7 +67,16 @@ class Settings:
         if not isinstance(keymap, dict):
             keymap = {}
         keymap = {str(k): str(v) for k, v in keymap.items() if isinstance(v, str) and v.strip()}
-        return cls(theme=theme, keymap=keymap, path=path)
+        version = data.get("version", FORMAT_VERSION)
+        newer = isinstance(version, int) and version > FORMAT_VERSION
+        problems = (
+            (
+                f"{path} was written by a newer calendar-tui (format {version}); it is read but not changed",
+            )
+            if newer
+            else ()
+        )
+        return cls(theme=theme, keymap=keymap, path=path, writable=not newer, problems=problems)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -69,33 +86,29 @@ def load_settings(path: Path | None = None) -> Settings:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings(path=path)
-    except OSError as error:
-        warnings.warn(f"cannot read {path}: {error}", stacklevel=2)
-        return Settings(path=path)
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(path=path, writable=False, problems=(f"cannot read {path}: {error}",))
     try:
         return Settings.from_json(json.loads(raw), path=path)
     except ValueError as error:
-        aside = path.with_name(path.name + ".corrupt")
-        with contextlib.suppress(OSError):
-            os.replace(path, aside)
-        warnings.warn(f"{path} is not valid ({error}); set aside as {aside.name}", stacklevel=2)
-        return Settings(path=path)
+        try:
+            aside = set_aside(path, datetime.now().strftime("%Y%m%dT%H%M%S"))
+        except OSError:
+            return Settings(
+                path=path, writable=False, problems=(f"{path} is damaged and left as it is",)
+            )
+        return Settings(
+            path=path, problems=(f"{path} was damaged ({error}); set aside as {aside.name}",)
+        )
 
 
-def save_settings(settings: Settings) -> None:
-    """Write atomically (temp file in the same folder, then `os.replace`)."""
-    if settings.path is None:
-        return
-    path = settings.path
-    path.parent.mkdir(parents=True, exist_ok=True)
+def save_settings(settings: Settings) -> str | None:
+    """Write atomically; returns a sentence for the user when the settings could not be saved."""
+    if settings.path is None or not settings.writable:
+        return None
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        atomic_write_text(settings.path, text)
+    except OSError as error:
+        return f"settings not saved ({error.strerror or error})"
+    return None

@@ -64,3 +64,17 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def set_aside(path: Path, stamp: str) -> Path:
+    """Rename a damaged user file to `<name>.corrupt-<stamp>` (never over an earlier one).
+
+    Raises OSError when it cannot be moved; the caller must then leave it untouched.
+    """
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    os.replace(path, aside)
+    return aside

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from calendar_tui.model.atomic import atomic_write_text
+from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.clock import Clock, SystemClock
 
 ENV_DATA_DIR = "CALENDAR_TUI_DATA_DIR"
@@ -176,14 +176,8 @@ class FavouritesFile:
         self.warnings.append(self._blocked)
 
     def _set_aside(self, problem: str) -> None:
-        stamp = self._clock.now().strftime("%Y%m%dT%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while aside.exists():
-            counter += 1
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
         try:
-            os.replace(self.path, aside)
+            aside = set_aside(self.path, self._clock.now().strftime("%Y%m%dT%H%M%S"))
         except OSError as error:
             self._block(
                 "corrupt",
