@@ -155,16 +155,19 @@ def _when(
             "event_end_date", f"event_end_date {_day(end).isoformat()} is before the start; ignored"
         )
         end = None
-    written = _written_when(reader, event, published if start is None else _day(start))
+    written, written_source = _written_when(
+        reader, event, published if start is None else _day(start)
+    )
     if start is None:
         if written is None or not written.days:
             return ()
         return slots_for(written.days, written.is_range, written.times, tz)
+    # Only the "Date" item is checked against the front matter: a chapeau also names deadlines.
     if (
         written is not None
-        and written.days
-        and written.days[0] != _day(start)
+        and written_source == "Date"
         and not written.is_range
+        and written.days[0] != _day(start)
     ):
         reader.warn(
             "champs_informations",
@@ -175,25 +178,41 @@ def _when(
 
 def _written_when(
     reader: _Reader, event: FrontMatterEvent, reference: date | None
-) -> french_dates.When | None:
-    """The human-written date and hours: 'Date' and 'Horaires' items, else the chapeau and title."""
+) -> tuple[french_dates.When | None, str]:
+    """The human-written date and hours, and where the date was read ('Date', 'chapeau-text',
+    'title', or '' when only hours were found)."""
     date_text, hours_text = reader.champ("date"), reader.champ("horaire", "heure")
-    when = None
-    for text in (date_text, event.chapeau, event.title):
-        if text and reference is not None:
-            when = french_dates.parse_when(text, reference)
-            if when is not None and when.days:
-                break
+    found: list[tuple[french_dates.When, str]] = []
+    if reference is not None:
+        for source, text in (
+            ("Date", date_text),
+            ("chapeau-text", event.chapeau),
+            ("title", event.title),
+        ):
+            when = french_dates.parse_when(text, reference) if text else None
+            if when is None:
+                continue
+            for problem in when.problems:
+                reader.warn(
+                    "champs_informations" if source == "Date" else source, f"{source}: {problem}"
+                )
+            if when.days:
+                found.append((when, source))
     times, problems = french_dates.parse_times(hours_text) if hours_text else ((), ())
     for problem in problems:
         reader.warn("champs_informations", f"Horaires: {problem}")
+    when, source = found[0] if found else (None, "")
+    if not times and when is not None:
+        # "Date: Mardi 10 janvier 2023" with the hours only in the chapeau ("le mardi 10 janvier,
+        # de 14h à 17h30"): take them from a later mention of the same day.
+        times = next((w.times for w, _ in found if w.times and w.days[0] == when.days[0]), ())
     if when is None:
-        return french_dates.When((), False, times, not times, (), 0, 0) if times else None
+        return (french_dates.When((), False, times, not times, (), 0, 0) if times else None), ""
     if times:
         when = french_dates.When(
             when.days, when.is_range, times, False, when.problems, when.start, when.end
         )
-    return when
+    return when, source
 
 
 def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...]:
@@ -218,7 +237,10 @@ def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...
     if end_at is not None and end_at <= start_at:
         afternoon = end_at + timedelta(hours=12)
         if end_day == start_day and afternoon > start_at:  # "00:30" meant 12:30: an AM/PM slip
-            reader.warn("event_end_date", f"event_end_date {fm_end:%H:%M} is before the start; read as {afternoon:%H:%M}")
+            reader.warn(
+                "event_end_date",
+                f"event_end_date {fm_end:%H:%M} is before the start; read as {afternoon:%H:%M}",
+            )
             end_at = afternoon
         else:
             reader.warn("event_end_date", "event_end_date is not after event_start_date; ignored")

@@ -59,6 +59,16 @@ def build_post(raw: RawPost) -> Post:
             line=raw.key_lines.get(start_key, 1),
         )
         event = with_search_text(event)
+    undated = ()
+    if not fm.slots and not body.sessions and body.agenda:
+        undated = (
+            Diagnostic(
+                raw.path,
+                1,
+                "warning",
+                "has a running order but no event date; it is not in the calendar",
+            ),
+        )
     return Post(
         path=raw.path,
         title=title,
@@ -67,7 +77,7 @@ def build_post(raw: RawPost) -> Post:
         event=event,
         sessions=_with_post_defaults(body.sessions, fm.tags),
         tags=fm.tags,
-        diagnostics=(*raw.diagnostics, *fm.diagnostics, *too_long, *body.diagnostics),
+        diagnostics=(*raw.diagnostics, *fm.diagnostics, *too_long, *undated, *body.diagnostics),
     )
 
 
