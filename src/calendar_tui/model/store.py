@@ -46,14 +46,11 @@ class QueryResult:
 
 
 def _sort_key(occurrence: Occurrence) -> tuple:
+    """By day, all-day spans first, then by start time, then by title."""
     if occurrence.all_day:
-        return (occurrence.first_day.toordinal(), 0, 0.0, fold(occurrence.title))
-    return (
-        occurrence.first_day.toordinal(),
-        1,
-        occurrence.start.timestamp(),
-        fold(occurrence.title),
-    )
+        return (occurrence.start.toordinal(), 0, 0.0, occurrence.session.title)
+    start = occurrence.start
+    return (start.date().toordinal(), 1, start.timestamp(), occurrence.session.title)
 
 
 class EventStore:
@@ -70,22 +67,26 @@ class EventStore:
         self.diagnostics = diagnostics
         self.occurrences = occurrences
         self.title = title
-        self._days = [_bounded_days(o) for o in occurrences]
+        self._days = [_days(o) for o in occurrences]
         # Per session, not per occurrence: a session repeating on five days is folded once.
         per_session: dict[int, tuple[frozenset[str], str]] = {}
-        for o in occurrences:
-            if id(o.session) not in per_session:
-                search = o.session.search_text or searchable_text(o.session)
-                per_session[id(o.session)] = (frozenset(tag_key(t) for t in o.tags), search)
-        self._tag_keys = [per_session[id(o.session)][0] for o in occurrences]
-        self._search_text = [per_session[id(o.session)][1] for o in occurrences]
         spellings: Counter[tuple[str, str]] = Counter()
         counts: Counter[str] = Counter()
         self._by_tag: dict[str, list[int]] = {}
+        self._tag_keys: list[frozenset[str]] = []
+        self._search_text: list[str] = []
         for index, occurrence in enumerate(occurrences):
-            for tag in occurrence.tags:
+            session = occurrence.session
+            known = per_session.get(id(session))
+            if known is None:
+                search = session.search_text or searchable_text(session)
+                known = per_session[id(session)] = (frozenset(map(tag_key, session.tags)), search)
+            keys, search = known
+            self._tag_keys.append(keys)
+            self._search_text.append(search)
+            for tag in session.tags:
                 spellings[tag_key(tag), " ".join(tag.split())] += 1
-            for key in self._tag_keys[index]:
+            for key in keys:
                 counts[key] += 1
                 self._by_tag.setdefault(key, []).append(index)
         # A tag displays in its most frequent spelling, capitalised on a tie ("Webinaire", not "webinaire ").
@@ -163,5 +164,10 @@ class EventStore:
         return sorted(chosen)
 
 
-def _bounded_days(occurrence: Occurrence) -> list[date]:
+def _days(occurrence: Occurrence) -> list[date]:
+    """The days an occurrence shows on (a span on at most MAX_SPAN_DAYS of them)."""
+    if not occurrence.all_day and (
+        occurrence.end is None or occurrence.end.date() == occurrence.start.date()
+    ):
+        return [occurrence.start.date()]  # the common case, without building a range
     return occurrence.days(limit=MAX_SPAN_DAYS)
