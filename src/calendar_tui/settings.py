@@ -14,13 +14,13 @@ that the app shows:
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from calendar_tui.model.atomic import atomic_write_text, set_aside
+from calendar_tui.model.user_dirs import user_dir
 
 ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
@@ -29,12 +29,7 @@ FORMAT_VERSION = 1
 
 
 def config_dir() -> Path:
-    override = os.environ.get(ENV_CONFIG_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("calendar-tui", appauthor=False))
+    return user_dir("config", ENV_CONFIG_DIR)
 
 
 @dataclass(frozen=True)

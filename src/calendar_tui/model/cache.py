@@ -8,25 +8,20 @@ simply rebuilt (and one that cannot be written is skipped).
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
 from calendar_tui import __version__
 from calendar_tui.model.atomic import atomic_write_bytes
 from calendar_tui.model.types import Post
+from calendar_tui.model.user_dirs import user_dir
 
 ENV_CACHE_DIR = "CALENDAR_TUI_CACHE_DIR"
 _MODEL_DIR = Path(__file__).resolve().parent
 
 
 def cache_dir() -> Path:
-    override = os.environ.get(ENV_CACHE_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("calendar-tui", appauthor=False))
+    return user_dir("cache", ENV_CACHE_DIR)
 
 
 def code_fingerprint() -> str:

@@ -26,7 +26,6 @@ Two instances saving at once: the last writer wins (each writes its whole set).
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from typing import Literal
 
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.clock import Clock, SystemClock
+from calendar_tui.model.user_dirs import user_dir
 
 ENV_DATA_DIR = "CALENDAR_TUI_DATA_DIR"
 FILE_NAME = "favourites.json"
@@ -43,12 +43,7 @@ WarningKind = Literal["corrupt", "newer", "unreadable", "unwritable"]
 
 
 def data_dir() -> Path:
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("calendar-tui", appauthor=False))
+    return user_dir("data", ENV_DATA_DIR)
 
 
 def default_path() -> Path:
