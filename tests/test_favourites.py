@@ -134,7 +134,7 @@ def test_a_corrupt_file_that_cannot_be_moved_is_left_alone_and_never_saved_over(
     def refuse(*_args):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(favourites.os, "replace", refuse)
+    monkeypatch.setattr("calendar_tui.model.atomic.os.replace", refuse)
     stars = open_file(path)
     [warning] = stars.warnings
     assert warning.kind == "corrupt" and "could not be set aside" in warning.message
