@@ -102,13 +102,20 @@ _SENTENCE = re.compile(r"^(.+?[.!?…])(?=\s|$)", re.DOTALL)
 
 def inline_plain(markdown: str) -> str:
     """One line of inline Markdown/HTML as plain text: links keep their text, no emphasis."""
-    text = _IAL.sub("", markdown)
-    text = _IMAGE.sub("", text)
-    text = _MD_LINK.sub(lambda m: m.group(1), text)
-    text = _TAG.sub(" ", text)
+    # Each pattern is only run when the literal it starts with (or needs) is present.
+    text = markdown
+    if "{:" in text:
+        text = _IAL.sub("", text)
+    if "](" in text:  # images and links both hold "]("
+        text = _IMAGE.sub("", text)
+        text = _MD_LINK.sub(lambda m: m.group(1), text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
     text = html.unescape(text)
-    text = _STARS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _STARS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     return one_line(text)
 
 
