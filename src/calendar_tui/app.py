@@ -37,8 +37,12 @@ class CalendarApp(App[None]):
         store: EventStore | None = None,
         paths: Sequence[Path] = (),
         drafts: bool = False,
+        favourites_path: Path | None = None,
+        export_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        self.favourites_path = favourites_path  # None: the user's data folder
+        self.export_dir = export_dir  # None: $CALENDAR_TUI_EXPORT_DIR, the current folder or ~
         self.clock = clock
         self.settings = settings
         self.store = store
@@ -53,7 +57,7 @@ class CalendarApp(App[None]):
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.store is not None:
-            self.push_screen(CalendarScreen(self.store, self.clock))
+            self.push_screen(self._calendar(self.store))
         else:
             self.push_screen(LoadingScreen())
             self.load(self.paths, self.drafts)
@@ -85,7 +89,12 @@ class CalendarApp(App[None]):
 
     def _loaded(self, store: EventStore) -> None:
         self.store = store
-        self.switch_screen(CalendarScreen(store, self.clock))
+        self.switch_screen(self._calendar(store))
+
+    def _calendar(self, store: EventStore) -> CalendarScreen:
+        return CalendarScreen(
+            store, self.clock, favourites_path=self.favourites_path, export_dir=self.export_dir
+        )
 
     # -- actions (declared in commands.APP_COMMANDS) -------------------------------------------
 

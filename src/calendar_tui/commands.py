@@ -126,6 +126,57 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         key_display="/",
     ),
     AppCommand("calendar.clear", "clear_filters", "c", "Effacer", "Effacer tous les filtres"),
+    AppCommand(
+        "calendar.star",
+        "star",
+        "s",
+        "Favori",
+        "Ajouter la session choisie aux favoris ou l'en retirer",
+    ),
+    AppCommand(
+        "calendar.favourites",
+        "favourites_only",
+        "F",
+        "Mes favoris",
+        "Ne montrer que les favoris, ou tout le programme",
+    ),
+    AppCommand(
+        "calendar.clashes",
+        "clashes",
+        "C",
+        "Chevauchements",
+        "Voir les favoris qui se chevauchent",
+        show=False,
+    ),
+    AppCommand(
+        "calendar.week",
+        "toggle_week",
+        "w",
+        "Semaine/mois",
+        "Passer de la grille du mois à la semaine heure par heure, et retour",
+    ),
+    AppCommand(
+        "calendar.export",
+        "export",
+        "e",
+        "Exporter",
+        "Exporter les sessions affichées (ou les favoris) dans un fichier .ics",
+    ),
+    AppCommand(
+        "calendar.open_link",
+        "open_link",
+        "o",
+        "Ouvrir lien",
+        "Ouvrir le lien d'inscription de la session dans le navigateur",
+    ),
+    AppCommand(
+        "calendar.copy_link",
+        "copy_link",
+        "y",
+        "Copier lien",
+        "Copier le lien d'inscription de la session",
+        show=False,
+    ),
     *(
         AppCommand(
             f"calendar.top_tag_{n}",
@@ -173,6 +224,15 @@ GRID_COMMANDS: tuple[AppCommand, ...] = (
 DAY_LIST_COMMANDS: tuple[AppCommand, ...] = (
     AppCommand(
         "sessions.back", "back", "escape", "Calendrier", "Revenir au calendrier", palette=False
+    ),
+    AppCommand(
+        "sessions.star",
+        "screen.star",
+        "space",
+        "Favori",
+        "Ajouter la session aux favoris ou l'en retirer",
+        show=False,
+        palette=False,
     ),
 )
 

@@ -21,11 +21,15 @@ def make_app(
     drafts: bool = False,
     settings: Settings | None = None,
     clock: Clock | None = None,
+    favourites_path: Path | None = None,
+    export_dir: Path | None = None,
 ) -> CalendarApp:
     """An app on `store` when given, else on `paths` (loaded in a worker), else the bundled programme.
 
     `settings` defaults to the user's settings file (`$CALENDAR_TUI_CONFIG_DIR` overrides where
-    it is); `clock` defaults to the system clock in Europe/Paris.
+    it is); `clock` defaults to the system clock in Europe/Paris. `favourites_path` defaults to
+    favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
+    `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder).
     """
     from calendar_tui.app import CalendarApp
 
@@ -39,4 +43,6 @@ def make_app(
         drafts=drafts,
         settings=settings if settings is not None else load_settings(),
         clock=clock if clock is not None else SystemClock(),
+        favourites_path=favourites_path,
+        export_dir=export_dir,
     )

@@ -6,9 +6,11 @@ it down to its widgets with `data_bind`; the widgets answer with their own messa
 
 from __future__ import annotations
 
-from datetime import date
+import threading
+from datetime import date, datetime
+from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,16 +19,25 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
+from calendar_tui.model.clashes import clash_index, clashes
 from calendar_tui.model.clock import Clock
+from calendar_tui.model.favourites import FavouritesFile, FavouritesWarning
 from calendar_tui.model.filters import Filter
-from calendar_tui.model.store import EventStore, QueryResult
-from calendar_tui.model.types import Occurrence
+from calendar_tui.model.links import is_openable
+from calendar_tui.model.programme import NowNext, now_and_next
+from calendar_tui.model.store import MAX_SPAN_DAYS, EventStore, QueryResult
+from calendar_tui.model.text import one_line
+from calendar_tui.model.types import Link, Occurrence
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader, ProblemsBadge
 from calendar_tui.widgets.month_grid import MonthGrid, add_months
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
+from calendar_tui.widgets.week_grid import WeekGrid
+from calendar_tui.words import favourites_warning
+
+NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
 
 def opening_day(days: tuple[date, ...], today: date) -> date:
@@ -61,11 +72,35 @@ class CalendarScreen(Screen):
     occurrence_id: reactive[str | None] = reactive(None, init=False)
     filters_words: reactive[str] = reactive("", init=False)
     filtered: reactive[bool] = reactive(False, init=False)
+    # My programme: starred session ids, the clashes between them, now and next, the view.
+    favourites: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    clash_map: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict, init=False)
+    starred_days: reactive[frozenset[date]] = reactive(frozenset, init=False)
+    now_ids: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    next_ids: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    week: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, store: EventStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        clock: Clock,
+        *,
+        favourites_path: Path | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.favourites_path = favourites_path
+        self.export_dir = export_dir
+        self.favourites_file: FavouritesFile | None = None  # set once loaded (in a worker)
+        self._early_stars: list[str] = []  # toggled before the file was read
+        self._save_lock = threading.Lock()
+        self._warned: set[str] = set()
+        self.clash_pairs: list[tuple[Occurrence, Occurrence]] = []
+        self._now_until: datetime | None = None
+        self._bindings_state: tuple[bool, ...] = ()
+        self.last_export: Path | None = None
         self._days: tuple[date, ...] = ()
         self._days_for: QueryResult | None = None
         today = clock.now().date()
@@ -73,7 +108,10 @@ class CalendarScreen(Screen):
         self.set_reactive(CalendarScreen.today, today)
         self.set_reactive(CalendarScreen.result, result)
         self.set_reactive(CalendarScreen.day, opening_day(result.days, today))
+        # "Now and next" only while today is inside the programme.
+        self._span = (result.days[0], result.days[-1]) if result.days else None
         self._derive(result)
+        self._derive_now(clock.now())
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -89,14 +127,30 @@ class CalendarScreen(Screen):
                     CalendarScreen.today,
                     counts=CalendarScreen.day_counts,
                     all_day=CalendarScreen.all_day_days,
+                    starred=CalendarScreen.starred_days,
+                )
+                yield WeekGrid(id="week").data_bind(
+                    CalendarScreen.day,
+                    CalendarScreen.today,
+                    CalendarScreen.result,
+                    CalendarScreen.favourites,
+                    current=CalendarScreen.occurrence_id,
                 )
                 yield DayList(id="day").data_bind(
                     CalendarScreen.day,
                     CalendarScreen.filtered,
+                    CalendarScreen.favourites,
                     occurrences=CalendarScreen.day_occurrences,
                     current=CalendarScreen.occurrence_id,
+                    clashes=CalendarScreen.clash_map,
+                    now=CalendarScreen.now_ids,
+                    next=CalendarScreen.next_ids,
                 )
-            yield SessionDetail(id="detail").data_bind(CalendarScreen.occurrence)
+            yield SessionDetail(id="detail").data_bind(
+                CalendarScreen.occurrence,
+                CalendarScreen.favourites,
+                clashes=CalendarScreen.clash_map,
+            )
             picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
             picker.tags = self.store.tags()
             yield picker
@@ -105,6 +159,8 @@ class CalendarScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()
+        self.load_favourites()
+        self.set_interval(NOW_TICK, self.tick)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -132,6 +188,9 @@ class CalendarScreen(Screen):
         self.day_counts = result.day_counts
         self.all_day_days = result.all_day_days
         self.day_occurrences = result.on_day(self.day)
+        self.starred_days = self._starred_days(result, self.favourites)
+        self._derive_now(self.clock.now())
+        self._refresh_bindings_if_changed()
 
     def watch_day(self, day: date) -> None:
         if self.result is not None:
@@ -139,6 +198,71 @@ class CalendarScreen(Screen):
 
     def watch_occurrence(self, occurrence: Occurrence | None) -> None:
         self.occurrence_id = occurrence.id if occurrence else None
+        self._refresh_bindings_if_changed()
+
+    def watch_favourites(self, favourites: frozenset[str]) -> None:
+        starred = [o for o in self.store.occurrences if o.session.id in favourites]
+        self.clash_pairs = clashes(starred)
+        self.clash_map = clash_index(self.clash_pairs)
+        if self.flt.only is not None and self.flt.only != favourites:
+            self.flt = self.flt.with_only(favourites)  # F shows the favourites as they are now
+        elif self.result is not None:
+            self.starred_days = self._starred_days(self.result, favourites)
+        self._refresh_bindings_if_changed()
+
+    def watch_week(self, week: bool) -> None:
+        self.set_class(week, "-week")
+        month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
+        if month.has_focus or week_grid.has_focus or self.focused is None:
+            (week_grid if week else month).focus()
+
+    @staticmethod
+    def _starred_days(result: QueryResult, favourites: frozenset[str]) -> frozenset[date]:
+        if not favourites:
+            return frozenset()
+        return frozenset(
+            day
+            for o in result.occurrences
+            if o.session.id in favourites
+            for day in o.days(limit=MAX_SPAN_DAYS)
+        )
+
+    def _refresh_bindings_if_changed(self) -> None:
+        """The footer shows `s`, `o`, `F`, `C`, `e` only when they apply: refresh on a change."""
+        occurrence = self.occurrence
+        state = (
+            occurrence is not None,
+            bool(occurrence and occurrence.session.links),
+            bool(self.favourites),
+            bool(self.clash_pairs),
+            bool(self.result),
+        )
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
+
+    # -- now and next -------------------------------------------------------------------------
+
+    def _derive_now(self, now: datetime) -> None:
+        span, result = self._span, self.result
+        found = NowNext()
+        if span is not None and result is not None and span[0] <= now.date() <= span[1]:
+            found = now_and_next(result.occurrences, now)
+        self._now_until = found.until
+        if self.is_mounted:
+            self.now_ids, self.next_ids = found.now, found.next
+        else:
+            self.set_reactive(CalendarScreen.now_ids, found.now)
+            self.set_reactive(CalendarScreen.next_ids, found.next)
+
+    def tick(self) -> None:
+        """On a timer: a new day moves "today"; a session starting or ending moves the marks."""
+        now = self.clock.now()
+        if now.date() != self.today:
+            self.today = now.date()
+            self._derive_now(now)
+        elif self._now_until is not None and now >= self._now_until:
+            self._derive_now(now)
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -161,6 +285,16 @@ class CalendarScreen(Screen):
             return bool(parameters) and int(parameters[0]) < len(self.store.tags())
         if action in ("session_day", "edge_day"):
             return bool(self.days)
+        if action == "star":
+            return self.occurrence is not None
+        if action == "favourites_only":
+            return bool(self.favourites) or self.flt.only is not None
+        if action == "clashes":
+            return bool(self.clash_pairs)
+        if action == "export":
+            return bool(self.result)
+        if action in ("open_link", "copy_link"):
+            return self.occurrence is not None and bool(self.occurrence.session.links)
         return True
 
     def go_to_day(self, day: date) -> None:
@@ -214,8 +348,17 @@ class CalendarScreen(Screen):
     def _day_selected(self, event: MonthGrid.DaySelected) -> None:
         self.day = event.day
 
+    @on(WeekGrid.DaySelected)
+    def _week_day_selected(self, event: WeekGrid.DaySelected) -> None:
+        self.day = event.day
+
+    @on(WeekGrid.SessionClicked)
+    def _week_session_clicked(self, event: WeekGrid.SessionClicked) -> None:
+        self.go_to_occurrence(event.day, event.occurrence_id)
+
+    @on(WeekGrid.DayOpened)
     @on(MonthGrid.DayOpened)
-    def _day_opened(self, event: MonthGrid.DayOpened) -> None:
+    def _day_opened(self, event: MonthGrid.DayOpened | WeekGrid.DayOpened) -> None:
         self.day = event.day
         day_list = self.query_one(DayList)
         # The list rebuilds on the next turn of the loop; focus it after that.
@@ -270,6 +413,178 @@ class CalendarScreen(Screen):
     @on(SessionDetail.LinkOpened)
     def _open_link(self, event: SessionDetail.LinkOpened) -> None:
         self.app.open_url(event.url)
+
+    # -- my programme: favourites, clashes, export, links, week view ---------------------------
+
+    def go_to_occurrence(self, day: date, occurrence_id: str) -> None:
+        """Select `day` and, in its list, the occurrence with that id."""
+        self.day = day
+        for occurrence in self.result.on_day(day) if self.result is not None else ():
+            if occurrence.id == occurrence_id:
+                self.occurrence = occurrence
+                break
+
+    @work(thread=True, exclusive=True, group="favourites-load")
+    def load_favourites(self) -> None:
+        favourites = FavouritesFile.open(self.favourites_path, clock=self.clock)
+        self.app.call_from_thread(self._favourites_loaded, favourites)
+
+    def _favourites_loaded(self, favourites: FavouritesFile) -> None:
+        self.favourites_file = favourites
+        ids = set(favourites.ids)
+        for session_id in self._early_stars:
+            ids ^= {session_id}
+        for warning in favourites.warnings:
+            self._warn(warning)
+        self.favourites = frozenset(ids)
+        if self._early_stars:
+            self._early_stars.clear()
+            self.save_favourites()
+
+    @work(thread=True, group="favourites-save")
+    def save_favourites(self) -> None:
+        # One save at a time, each writing the set as it is when it runs: the last one wins.
+        with self._save_lock:
+            favourites = self.favourites_file
+            if favourites is None:
+                return
+            favourites.replace(self.favourites)
+            warning = favourites.save()
+        if warning is not None:
+            self.app.call_from_thread(self._warn, warning)
+
+    def _warn(self, warning: FavouritesWarning) -> None:
+        if warning.kind in self._warned:
+            return
+        self._warned.add(warning.kind)
+        read_only = self.favourites_file is not None and self.favourites_file.read_only
+        self.notify(
+            favourites_warning(warning, read_only),
+            title="Favoris",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
+
+    def action_star(self) -> None:
+        occurrence = self.occurrence
+        if occurrence is None:
+            return
+        session_id = occurrence.session.id
+        self.favourites = self.favourites ^ {session_id}
+        if self.favourites_file is None:
+            self._early_stars.append(session_id)  # applied once the file is read
+        else:
+            self.save_favourites()
+
+    def action_favourites_only(self) -> None:
+        if self.flt.only is None:
+            self.flt = self.flt.with_only(self.favourites)
+        else:
+            self.flt = self.flt.with_only(None)
+
+    def action_clashes(self) -> None:
+        from calendar_tui.screens.clashes import ClashesScreen
+
+        def chosen(choice: tuple[date, str] | None) -> None:
+            if choice is not None:
+                self.go_to_occurrence(*choice)
+
+        self.app.push_screen(ClashesScreen(list(self.clash_pairs)), chosen)
+
+    def action_toggle_week(self) -> None:
+        self.week = not self.week
+
+    def action_export(self) -> None:
+        from calendar_tui.model.export_files import default_export_dir, export_name
+
+        if not self.result:
+            return
+        favourites = self.flt.only is not None
+        moment = self.clock.now()
+        folder = self.export_dir or default_export_dir()
+        name = export_name("favoris" if favourites else "programme", moment)
+        self.write_export(folder, name, self.result.occurrences, moment, favourites)
+
+    @work(thread=True, group="export")
+    def write_export(
+        self,
+        folder: Path,
+        name: str,
+        occurrences: tuple[Occurrence, ...],
+        moment: datetime,
+        favourites: bool,
+    ) -> None:
+        from calendar_tui.model.atomic import atomic_write_bytes
+        from calendar_tui.model.export_files import free_path
+        from calendar_tui.model.ics import to_ics
+
+        data = to_ics(occurrences, stamp=moment, name=self.store.title)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = free_path(folder, name)
+            atomic_write_bytes(path, data)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.app.call_from_thread(
+                self.notify,
+                f"Impossible d'écrire le fichier .ics dans {folder} : {reason}",
+                title="Export",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.app.call_from_thread(self._exported, path, len(occurrences), favourites)
+
+    def _exported(self, path: Path, count: int, favourites: bool) -> None:
+        from calendar_tui.model.export_files import display_path
+        from calendar_tui.screens.export import ExportDone, export_message
+
+        self.last_export = path
+        self.app.push_screen(ExportDone(export_message(display_path(path), count, favourites)))
+
+    def _with_link(self, verb: str, act) -> None:
+        """Run `act(url)` on the session's link, through a chooser when it has several."""
+        occurrence = self.occurrence
+        if occurrence is None or not occurrence.session.links:
+            return
+        links: tuple[Link, ...] = occurrence.session.links
+        if len(links) == 1:
+            url = links[0].url
+            if is_openable(url):
+                act(url)
+            else:
+                self.notify(
+                    f"Ce lien ne peut pas être ouvert : {one_line(url)}",
+                    title="Lien",
+                    severity="warning",
+                    markup=False,
+                )
+            return
+        from calendar_tui.model.ics import primary_url
+        from calendar_tui.screens.links import LinkChooser
+
+        def chosen(url: str | None) -> None:
+            if url is not None and is_openable(url):
+                act(url)
+
+        title = f"{verb} : {one_line(occurrence.title)}"
+        self.app.push_screen(LinkChooser(title, links, primary_url(occurrence.session)), chosen)
+
+    def action_open_link(self) -> None:
+        def open_url(url: str) -> None:
+            self.app.open_url(url)
+            self.notify(f"Ouverture de {one_line(url)}", title="Lien", timeout=3, markup=False)
+
+        self._with_link("Ouvrir un lien", open_url)
+
+    def action_copy_link(self) -> None:
+        def copy(url: str) -> None:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Lien copié : {one_line(url)}", title="Lien", timeout=3, markup=False)
+
+        self._with_link("Copier un lien", copy)
 
     @on(ProblemsBadge.Clicked)
     def _problems(self) -> None:

@@ -23,14 +23,34 @@ EMPTY_WITH_FILTERS = "Aucune session ce jour avec ces filtres"
 EMPTY = "Aucune session ce jour"
 
 
-def session_prompt(occ: Occurrence, day: date | None) -> Text:
-    """Two lines: time range and title, then the tags; long lines end in an ellipsis."""
+STAR = "★"
+NOW_MARK = "▶ en cours"
+NEXT_MARK = "› ensuite"
+
+
+def session_prompt(
+    occ: Occurrence,
+    day: date | None,
+    *,
+    starred: bool = False,
+    clashes: tuple[Occurrence, ...] = (),
+    mark: str = "",
+) -> Text:
+    """Time range and title (a star when starred), then the tags, with "en cours"/"ensuite" in
+    the margin; a third line names the starred sessions it overlaps. Long lines end in …"""
     prompt = Text(no_wrap=True, overflow="ellipsis", end="")
     prompt.append(f"{time_range_short(occ, day):<11} ", "bold")
+    if starred:
+        prompt.append(f"{STAR} ", "bold yellow")
     prompt.append(one_line(occ.title) or "(sans titre)")
     tags = " · ".join(one_line(tag) for tag in occ.tags)
-    prompt.append("\n" + " " * 12)
+    prompt.append("\n")
+    prompt.append(f"{mark:<11} ", "bold green" if mark == NOW_MARK else "bold cyan")
     prompt.append(tags or "—", "dim")
+    if clashes:
+        names = ", ".join(one_line(other.title) or "(sans titre)" for other in clashes)
+        prompt.append("\n" + " " * 12)
+        prompt.append(f"⚠ chevauche : {names}", "bold red")
     return prompt
 
 
@@ -51,6 +71,10 @@ class DayList(Vertical):
     occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True)
     current: reactive[str | None] = reactive(None)  # the selected occurrence's id
     filtered: reactive[bool] = reactive(False)  # whether any filter is active
+    favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
+    clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
+    now: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids in progress
+    next: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids starting next
 
     class Highlighted(Message):
         """The highlighted session changed (None when the day has none)."""
@@ -95,6 +119,28 @@ class DayList(Vertical):
     def watch_filtered(self) -> None:
         self._schedule()
 
+    def watch_favourites(self) -> None:
+        self._schedule()
+
+    def watch_clashes(self) -> None:
+        self._schedule()
+
+    def watch_now(self) -> None:
+        self._schedule()
+
+    def watch_next(self) -> None:
+        self._schedule()
+
+    def _prompt(self, occ: Occurrence) -> Text:
+        mark = NOW_MARK if occ.id in self.now else NEXT_MARK if occ.id in self.next else ""
+        return session_prompt(
+            occ,
+            self.day,
+            starred=occ.session.id in self.favourites,
+            clashes=self.clashes.get(occ.id, ()),
+            mark=mark,
+        )
+
     def _schedule(self) -> None:
         # day, occurrences and filtered usually change together: rebuild once.
         if not self._pending:
@@ -111,7 +157,7 @@ class DayList(Vertical):
         self.query_one("#day-title", Label).update(title)
         options = self.options
         empty = self.query_one("#no-sessions", Static)
-        options.set_options(Option(session_prompt(o, self.day), id=o.id) for o in occurrences)
+        options.set_options(Option(self._prompt(o), id=o.id) for o in occurrences)
         options.display = bool(occurrences)
         empty.display = not occurrences
         empty.update(Text(EMPTY_WITH_FILTERS if self.filtered else EMPTY))

@@ -63,6 +63,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
     """Everything about one occurrence; wraps long lines, scrolls when needed."""
 
     occurrence: reactive[Occurrence | None] = reactive(None)
+    favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
+    clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
 
     class LinkOpened(Message):
         """A link of the description was clicked (only http(s) and mailto get here)."""
@@ -74,6 +76,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title")
         yield Static(id="detail-when")
+        yield Static(id="detail-clashes")
         yield Static(id="detail-tags")
         yield Static(id="detail-place")
         yield Markdown(id="detail-description", open_links=False)
@@ -106,12 +109,13 @@ class SessionDetail(VerticalScroll, can_focus=True):
         self.query_one("#detail-empty").display = occ is None
         markdown = self.query_one("#detail-description", Markdown)
         if occ is None:
-            for selector in ("title", "when", "tags", "place", "agenda", "links", "source"):
+            for selector in ("title", "when", "clashes", "tags", "place", "agenda", "links"):
                 self._set(f"#detail-{selector}", None)
+            self._set("#detail-source", None)
             markdown.display = False
             return
         session = occ.session
-        self._set("#detail-title", Text(one_line(occ.title) or "(sans titre)", "bold"))
+        self._show_marks(occ)
         self._set("#detail-when", Text(when_words(occ).capitalize()))
         tags = Text(end="")
         for index, tag in enumerate(occ.tags):
@@ -129,6 +133,30 @@ class SessionDetail(VerticalScroll, can_focus=True):
         source = Text(f"Source : {display_path(occ.post.path)}:{session.line}", "dim")
         self._set("#detail-source", source)
         self.scroll_home(animate=False)
+
+    def watch_favourites(self) -> None:
+        if self._ready and self.occurrence is not None:
+            self._show_marks(self.occurrence)
+
+    def watch_clashes(self) -> None:
+        if self._ready and self.occurrence is not None:
+            self._show_marks(self.occurrence)
+
+    def _show_marks(self, occ: Occurrence) -> None:
+        """The title (starred or not) and the starred sessions this one overlaps."""
+        title = Text(end="")
+        if occ.session.id in self.favourites:
+            title.append("★ ", "bold yellow")
+        title.append(one_line(occ.title) or "(sans titre)", "bold")
+        self._set("#detail-title", title)
+        clashes = Text(end="")
+        for other in self.clashes.get(occ.id, ()):
+            if clashes.plain:
+                clashes.append("\n")
+            clashes.append("⚠ chevauche : ", "bold red")
+            clashes.append(one_line(other.title) or "(sans titre)")
+            clashes.append(f" ({when_words(other)})", "dim")
+        self._set("#detail-clashes", clashes)
 
     @on(Markdown.LinkClicked)
     def _link(self, event: Markdown.LinkClicked) -> None:

@@ -22,6 +22,7 @@ from calendar_tui.widgets.formatting import month_title, weekday_names
 WEEKS = 6  # always six rows, so the grid never jumps when the month changes
 ALL_DAY_MARK = "▬"
 TODAY_MARK = "•"
+STAR_MARK = "★"
 TALL = 36  # terminal rows from which cells get a third line
 
 
@@ -58,12 +59,14 @@ class MonthGrid(Widget, can_focus=True):
         "month-grid--selected",
         "month-grid--cursor",
         "month-grid--weekend",
+        "month-grid--star",
     }
 
     day: reactive[date] = reactive(date(2000, 1, 1))
     today: reactive[date] = reactive(date(2000, 1, 1))
     counts: reactive[Mapping[date, int]] = reactive(dict, always_update=True)
     all_day: reactive[frozenset[date]] = reactive(frozenset)
+    starred: reactive[frozenset[date]] = reactive(frozenset)  # days with a starred session
 
     class DaySelected(Message):
         """The user moved to another day (keys or mouse)."""
@@ -161,6 +164,8 @@ class MonthGrid(Widget, can_focus=True):
         cell = Text(end="")
         if all_day:
             cell.append(ALL_DAY_MARK, base + style("month-grid--all-day") + background)
+        if day in self.starred:
+            cell.append(STAR_MARK, base + style("month-grid--star") + background)
         if count_text:
             cell.append(count_text, base + style("month-grid--count") + background)
         cell.truncate(width - 1)
