@@ -208,14 +208,13 @@ def _bare_days(t: _Text, items: str, offset: int, anchor: _Day) -> list[_Day]:
 
 
 def _make_date(t: _Text, d: _Day, year: int, problems: list[str]) -> date | None:
-    quoted = t.quote(d.start, d.end)
     if not 1 <= year <= 9999:
-        problems.append(f"'{quoted}' is not a date: year {year} is out of range")
+        problems.append(f"'{t.quote(d.start, d.end)}' is not a date: year {year} is out of range")
         return None
     try:
         value = date(year, d.month, d.day)
     except ValueError:
-        problems.append(f"'{quoted}' is not a date")
+        problems.append(f"'{t.quote(d.start, d.end)}' is not a date")
         return None
     if d.weekday is not None:
         word = t.norm[d.weekday[0] : d.weekday[1]]

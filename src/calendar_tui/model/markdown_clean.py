@@ -351,7 +351,9 @@ def clean_markdown(text: str) -> str:
         text = _BLANK_RUN.sub("\n\n", text)
     text = text.strip("\n")
     text = _TRAILING_BACKSLASH.sub(lambda m: "\n" if m.group(0).endswith("\n") else "", text)
-    return clean_text(text).strip()
+    if converted:  # decoded entities may be control characters; nothing else adds any
+        text = clean_text(text)
+    return text.strip()
 
 
 _SENTINEL_CHARS = tuple(chr(code) for code in range(0xE000, 0xE010))
