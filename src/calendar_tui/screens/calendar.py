@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
 from calendar_tui.model.clashes import clash_index, clashes
@@ -31,6 +31,7 @@ from calendar_tui.model.types import Link, Occurrence
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader, ProblemsBadge
+from calendar_tui.widgets.key_footer import KeyFooter
 from calendar_tui.widgets.month_grid import MonthGrid, add_months
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
@@ -155,7 +156,7 @@ class CalendarScreen(Screen):
             picker.tags = self.store.tags()
             yield picker
         yield SearchBar(id="search")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()
@@ -215,6 +216,10 @@ class CalendarScreen(Screen):
         month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
         if month.has_focus or week_grid.has_focus or self.focused is None:
             (week_grid if week else month).focus()
+
+    def focus_grid(self) -> None:
+        """Focus the grid on show: the month's, or the week's."""
+        (self.query_one(WeekGrid) if self.week else self.query_one(MonthGrid)).focus()
 
     @staticmethod
     def _starred_days(result: QueryResult, favourites: frozenset[str]) -> frozenset[date]:
@@ -375,7 +380,7 @@ class CalendarScreen(Screen):
 
     @on(DayList.Back)
     def _back(self) -> None:
-        self.query_one(MonthGrid).focus()
+        self.focus_grid()
 
     @on(TagPicker.Toggled)
     def _tag_toggled(self, event: TagPicker.Toggled) -> None:
@@ -391,7 +396,7 @@ class CalendarScreen(Screen):
     @on(TagPicker.Closed)
     def _tags_closed(self) -> None:
         self.remove_class("-tags")
-        self.query_one(MonthGrid).focus()
+        self.focus_grid()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -402,13 +407,13 @@ class CalendarScreen(Screen):
     def _search_submitted(self) -> None:
         if not self.flt.text:
             self.remove_class("-searching")
-        self.query_one(MonthGrid).focus()
+        self.focus_grid()
 
     @on(SearchBar.Cleared)
     def _search_cleared(self) -> None:
         self.flt = self.flt.with_text("")
         self.remove_class("-searching")
-        self.query_one(MonthGrid).focus()
+        self.focus_grid()
 
     @on(SessionDetail.LinkOpened)
     def _open_link(self, event: SessionDetail.LinkOpened) -> None:
