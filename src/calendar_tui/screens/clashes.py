@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from calendar_tui.model.clashes import interval
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
-from calendar_tui.widgets.formatting import day_words, time_range_short
+from calendar_tui.widgets.formatting import day_words, hour_short, time_range_short
 
 
 def clashes_summary(count: int) -> str:
@@ -21,6 +22,16 @@ def clashes_summary(count: int) -> str:
         return "Aucun chevauchement entre vos favoris."
     pairs = f"{count} paire" + ("s" if count > 1 else "")
     return f"Favoris qui se chevauchent : {pairs}"
+
+
+def overlap_words(first: Occurrence, second: Occurrence) -> str:
+    """ "11:00–11:45": when both take place."""
+    spans = [interval(first), interval(second)]
+    if None in spans:
+        return ""
+    start = max(span[0] for span in spans)
+    end = min(span[1] for span in spans)
+    return f"{hour_short(start)}–{hour_short(end)}"
 
 
 class ClashesScreen(Screen[tuple[date, str] | None]):
@@ -37,24 +48,32 @@ class ClashesScreen(Screen[tuple[date, str] | None]):
         table: DataTable[Text] = DataTable(
             id="clashes-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns("Jour", "Session", "chevauche", "Session")
+        # Each pair on two lines, the sessions cut to the screen's width (no sideways scrolling).
+        width = max(20, self.app.size.width - 18 - 13 - 8)
+        table.add_column("Jour", width=18)
+        table.add_column("Chevauchement", width=13)
+        table.add_column("Sessions", width=width)
         for first, second in self.pairs:
             day = first.first_day
+            sessions = self._session(first, day, width)
+            sessions.append("\n")
+            sessions.append_text(self._session(second, day, width))
             table.add_row(
                 Text(day_words(day, year=False)),
-                self._session(first, day),
-                Text("⟷", justify="center"),
-                self._session(second, day),
+                Text(overlap_words(first, second)),
+                sessions,
+                height=2,
             )
         yield table
         yield Label(Text("Entrée : aller à la session · échap : retour", "dim"), id="clashes-help")
         yield Footer()
 
     @staticmethod
-    def _session(occurrence: Occurrence, day: date) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{time_range_short(occurrence, day)} ", "bold")
+    def _session(occurrence: Occurrence, day: date, width: int) -> Text:
+        text = Text(end="")
+        text.append(f"{time_range_short(occurrence, day):<11} ", "bold")
         text.append(one_line(occurrence.title) or "(sans titre)")
+        text.truncate(width, overflow="ellipsis")
         return text
 
     def on_mount(self) -> None:
