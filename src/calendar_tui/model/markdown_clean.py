@@ -342,9 +342,12 @@ def clean_markdown(text: str) -> str:
     if converted:  # the parser decodes entities, and "&#xe000;" is a sentinel
         text = _SENTINELS.sub("", text)
     text = _drop_empty_emphasis(text)
-    lines = [line.rstrip() for line in text.split("\n")]
-    # Quote lines left empty by a removed attribute list, and lines of only spaces.
-    lines = ["" if not line.strip() or line.strip() == ">" else line for line in lines]
+    # Trailing spaces go; quote lines left empty by a removed attribute list, and lines of only
+    # spaces, become empty (`stripped` has no trailing space, so lstrip() is its strip()).
+    lines = [
+        "" if (stripped := line.rstrip()).lstrip() in ("", ">") else stripped
+        for line in text.split("\n")
+    ]
     lines = _dedent_stray_lines(lines)
     text = "\n".join(lines)
     if "\n\n\n" in text:
@@ -363,7 +366,7 @@ _BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 def _strip_sentinels(text: str) -> str:
     # Sixteen `in` tests (plain substring searches, instant on text without such wide
     # characters) are much cheaper than running the regex over every character.
-    if any(char in text for char in _SENTINEL_CHARS):
+    if any(map(text.__contains__, _SENTINEL_CHARS)):
         return _SENTINELS.sub("", text)
     return text
 
