@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calendar_tui.model import markdown_clean as mc
 from calendar_tui.model.markdown_clean import clean_markdown
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -144,3 +145,39 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 )
 def test_html_soup_never_raises(parts: list[str]) -> None:
     assert isinstance(clean_markdown("".join(parts)), str)
+
+
+# -- fast paths give the same result as the general code -----------------------------------
+
+_BR_SOUP = st.lists(
+    st.sampled_from(["\ue000", " ", "\t", "\n", "x", "**", "__", "\\", "*", " **", "** "]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BR_SOUP)
+def test_resolve_br_matches_plain_regex_sub(text: str) -> None:
+    assert mc._resolve_br(text) == mc._BR_RUN.sub(mc._replace_br, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BR_SOUP)
+def test_drop_empty_emphasis_matches_combined_regex(text: str) -> None:
+    assert mc._drop_empty_emphasis(text) == mc._EMPTY_EMPHASIS.sub("", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<br>", "<BR/>", "<br />", "<br  >", "texte", " ", "\n", "**", ">", "é"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_br_only_markup_skips_the_parser_with_the_same_result(text: str) -> None:
+    converter = mc._Converter()
+    converter.feed(text)
+    converter.close()
+    replaced, needs_parser = mc._only_line_breaks(text)
+    assert not needs_parser
+    assert replaced == converter.result()
