@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from calendar_tui.model import atomic, favourites
+from calendar_tui.model import atomic
 from calendar_tui.model.clock import PARIS, FixedClock
 from calendar_tui.model.favourites import ENV_DATA_DIR, FILE_NAME, FavouritesFile, default_path
 
