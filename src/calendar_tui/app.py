@@ -11,6 +11,7 @@ from textual.binding import BindingType
 from textual.worker import get_current_worker
 
 from calendar_tui.commands import APP_COMMANDS, CalendarCommands, bindings
+from calendar_tui.model.cache import PostCache
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.store import EventStore
 from calendar_tui.paths import styles_dir
@@ -37,6 +38,7 @@ class CalendarApp(App[None]):
         store: EventStore | None = None,
         paths: Sequence[Path] = (),
         drafts: bool = False,
+        cache: PostCache | None = None,
         favourites_path: Path | None = None,
         export_dir: Path | None = None,
     ) -> None:
@@ -48,12 +50,15 @@ class CalendarApp(App[None]):
         self.store = store
         self.paths = tuple(paths)
         self.drafts = drafts
+        self.cache = cache  # parsed posts reused between runs; None in tests
         self.keymap = dict(settings.keymap)
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for problem in self.settings.problems:
+            self.notify(problem, severity="warning", timeout=8)
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.store is not None:
@@ -65,7 +70,9 @@ class CalendarApp(App[None]):
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:
             self.settings = self.settings.with_theme(theme.name)
-            save_settings(self.settings)
+            problem = save_settings(self.settings)
+            if problem:
+                self.notify(problem, severity="warning")
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -79,7 +86,7 @@ class CalendarApp(App[None]):
             if not worker.is_cancelled and (done == total or done % 50 == 0):
                 self.call_from_thread(self._progress, done, total)
 
-        store = load_store(list(paths), drafts=drafts, progress=progress)
+        store = load_store(list(paths), drafts=drafts, progress=progress, cache=self.cache)
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, store)
 

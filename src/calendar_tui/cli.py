@@ -221,5 +221,5 @@ def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
 def run_app(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     from calendar_tui.factory import make_app
 
-    make_app(paths=paths, drafts=drafts).run()
+    make_app(paths=paths, drafts=drafts, cache=_cache(cache)).run()
     return 0

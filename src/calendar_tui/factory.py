@@ -11,6 +11,7 @@ from calendar_tui.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from calendar_tui.app import CalendarApp
+    from calendar_tui.model.cache import PostCache
     from calendar_tui.model.store import EventStore
 
 
@@ -23,13 +24,15 @@ def make_app(
     clock: Clock | None = None,
     favourites_path: Path | None = None,
     export_dir: Path | None = None,
+    cache: PostCache | None = None,
 ) -> CalendarApp:
     """An app on `store` when given, else on `paths` (loaded in a worker), else the bundled programme.
 
     `settings` defaults to the user's settings file (`$CALENDAR_TUI_CONFIG_DIR` overrides where
     it is); `clock` defaults to the system clock in Europe/Paris. `favourites_path` defaults to
     favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
-    `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder).
+    `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder). `cache` (the CLI
+    passes one) reuses posts parsed in earlier runs.
     """
     from calendar_tui.app import CalendarApp
 
@@ -45,4 +48,5 @@ def make_app(
         clock=clock if clock is not None else SystemClock(),
         favourites_path=favourites_path,
         export_dir=export_dir,
+        cache=cache,
     )
