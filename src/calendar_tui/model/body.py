@@ -219,10 +219,10 @@ class _Context:
 
 def _heading(raw: str, plain: str) -> tuple[int, str] | None:
     """(level, text) when the line is a Markdown or HTML heading."""
-    match = _HEADING_HTML.search(raw)
+    match = _HEADING_HTML.search(raw) if "<" in raw else None  # an HTML heading needs a tag
     if match:
         return int(match.group(1)), inline_plain(match.group(2))
-    match = _HEADING_MD.match(plain)
+    match = _HEADING_MD.match(plain) if "#" in plain else None  # a Markdown one needs a "#"
     if match:
         return len(match.group(1)), inline_plain(match.group(2))
     return None
