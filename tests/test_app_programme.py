@@ -423,3 +423,25 @@ async def test_new_keys_are_in_the_help_and_the_palette(app_on):
         names = [name for name, _, _ in provider._entries()]
         assert "Passer de la grille du mois à la semaine heure par heure, et retour" in names
         assert "Exporter les sessions affichées (ou les favoris) dans un fichier .ics" in names
+
+
+async def test_clicking_a_block_of_the_week_grid_selects_that_session(app_on):
+    app = app_on()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen: CalendarScreen = app.screen
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("down")  # 25/11: the week of 23–29/11
+        await pilot.pause()
+        week = screen.query_one(WeekGrid)
+        lines = [line.plain for line in week.render().renderables]
+        row = next(i for i, line in enumerate(lines) if line.startswith("11:00"))
+        width = week.column_width
+        # Thursday 26/11 is the 4th column; the right half of its 11:00 row is LABEL's lane.
+        x = 6 + 3 * width + 1 + (width - 1) * 3 // 4
+        await pilot.click(WeekGrid, offset=(x + 1, row + 1))  # + 1: the border
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.day == date(2020, 11, 26)
+        assert screen.occurrence.title.startswith(LABEL)
