@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,27 +22,117 @@ class TagCount:
 
 
 class QueryResult:
-    """Occurrences matching a Filter, in time order, with the counts the views need."""
+    """Occurrences matching a Filter, in time order, with the counts the views need.
+
+    Computed lazily from the set of matching occurrence indices: a filter keystroke only pays
+    for what the screen shows (the month's counts, the day's list), not for every day.
+    """
 
     def __init__(
-        self, occurrences: tuple[Occurrence, ...], day_lists: dict[date, list[Occurrence]]
+        self,
+        store: EventStore,
+        matched: frozenset[int] | None,  # None: every occurrence
+        start: date | None = None,
+        end: date | None = None,
     ) -> None:
-        self.occurrences = occurrences
-        self._day_lists = day_lists
-        self.days: tuple[date, ...] = tuple(sorted(day_lists))
-        self.day_counts: dict[date, int] = {day: len(items) for day, items in day_lists.items()}
-        self.all_day_days: frozenset[date] = frozenset(
-            day for day, items in day_lists.items() if any(o.all_day for o in items)
+        self._store = store
+        self._matched = matched
+        self._start = start
+        self._end = end
+        self.day_counts: Mapping[date, int] = _DayCounts(self)
+        self._all_day_days: frozenset[date] | None = None
+        self._days: tuple[date, ...] | None = None
+        self._occurrences: tuple[Occurrence, ...] | None = None
+        self._tag_counts: dict[str, int] | None = None
+
+    def _in_range(self, day: date) -> bool:
+        return (self._start is None or day >= self._start) and (
+            self._end is None or day <= self._end
         )
-        self.tag_counts: dict[str, int] = dict(
-            Counter(tag_key(t) for o in occurrences for t in o.tags)
-        )
+
+    def _indices_on(self, day: date) -> list[int]:
+        if (self._start or self._end) and not self._in_range(day):
+            return []
+        indices = self._store._day_index.get(day, ())
+        matched = self._matched
+        if matched is None:
+            return list(indices)
+        return [i for i in indices if i in matched]
 
     def on_day(self, day: date) -> tuple[Occurrence, ...]:
-        return tuple(self._day_lists.get(day, ()))
+        occurrences = self._store.occurrences
+        return tuple(occurrences[i] for i in self._indices_on(day))
+
+    def count_on(self, day: date) -> int:
+        return len(self._indices_on(day))
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        if self._days is None:
+            matched = self._matched
+            self._days = tuple(
+                day
+                for day, indices in sorted(self._store._day_index.items())
+                if self._in_range(day) and (matched is None or not matched.isdisjoint(indices))
+            )
+        return self._days
+
+    @property
+    def all_day_days(self) -> frozenset[date]:
+        if self._all_day_days is None:
+            matched = self._matched
+            self._all_day_days = frozenset(
+                day
+                for day, indices in self._store._all_day_index.items()
+                if self._in_range(day) and (matched is None or not matched.isdisjoint(indices))
+            )
+        return self._all_day_days
+
+    @property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        if self._occurrences is None:
+            occurrences = self._store.occurrences
+            if self._matched is None:
+                self._occurrences = occurrences
+            else:
+                self._occurrences = tuple(occurrences[i] for i in sorted(self._matched))
+        return self._occurrences
+
+    @property
+    def tag_counts(self) -> dict[str, int]:
+        if self._tag_counts is None:
+            self._tag_counts = dict(Counter(tag_key(t) for o in self.occurrences for t in o.tags))
+        return self._tag_counts
 
     def __len__(self) -> int:
-        return len(self.occurrences)
+        if self._matched is None:
+            return len(self._store.occurrences)
+        return len(self._matched)
+
+
+class _DayCounts(Mapping[date, int]):
+    """Day -> number of matching occurrences, for days that have some; counted when asked."""
+
+    def __init__(self, result: QueryResult) -> None:
+        self._result = result
+        self._cache: dict[date, int] = {}
+
+    def __getitem__(self, day: date) -> int:
+        count = self._cache.get(day)
+        if count is None:
+            count = self._cache[day] = self._result.count_on(day)
+        if not count:
+            raise KeyError(day)
+        return count
+
+    def __iter__(self) -> Iterator[date]:
+        return iter(self._result.days)
+
+    def __len__(self) -> int:
+        return len(self._result.days)
+
+    def __repr__(self) -> str:
+        return f"DayCounts({dict(self)!r})"
 
 
 def _sort_key(occurrence: Occurrence) -> tuple:
@@ -100,6 +190,20 @@ class EventStore:
                 counts.items(), key=lambda kv: (-kv[1], fold(self._labels[kv[0]]))
             )
         )
+        # For queries: occurrences by tag and by day (in time order), the days an all-day
+        # occurrence covers, and the last results (filters are often toggled back and forth).
+        self._all = frozenset(range(len(occurrences)))
+        self._tag_sets = {key: frozenset(indices) for key, indices in self._by_tag.items()}
+        self._day_index: dict[date, list[int]] = {}
+        self._all_day_index: dict[date, list[int]] = {}
+        for index, days in enumerate(self._days):
+            all_day = occurrences[index].all_day
+            for day in days:
+                self._day_index.setdefault(day, []).append(index)
+                if all_day:
+                    self._all_day_index.setdefault(day, []).append(index)
+        self._results: dict[Filter, QueryResult] = {}
+        self._text_results: dict[tuple[str, ...], frozenset[int]] = {}
 
     @classmethod
     def from_posts(
@@ -130,38 +234,63 @@ class EventStore:
         return self.query(Filter()).days
 
     def query(self, flt: Filter) -> QueryResult:
-        candidates = self._tag_candidates(flt)
-        words = flt.folded_text.split()
-        matched: list[Occurrence] = []
-        day_lists: dict[date, list[Occurrence]] = {}
-        for index in candidates:
-            occurrence = self.occurrences[index]
-            if flt.exclude and self._tag_keys[index] & flt.exclude:
-                continue
-            if words and not all(word in self._search_text[index] for word in words):
-                continue
-            if flt.only is not None and occurrence.session.id not in flt.only:
-                continue
-            days = self._days[index]
-            if flt.start or flt.end:
-                days = [
-                    d
-                    for d in days
-                    if (not flt.start or d >= flt.start) and (not flt.end or d <= flt.end)
-                ]
-                if not days:
-                    continue
-            matched.append(occurrence)
-            for day in days:
-                day_lists.setdefault(day, []).append(occurrence)
-        return QueryResult(tuple(matched), day_lists)
+        result = self._results.get(flt)
+        if result is None:
+            result = QueryResult(self, self._match(flt), flt.start, flt.end)
+            if len(self._results) >= 8:
+                self._results.pop(next(iter(self._results)))
+            self._results[flt] = result
+        return result
 
-    def _tag_candidates(self, flt: Filter) -> list[int]:
-        if not flt.include:
-            return list(range(len(self.occurrences)))
-        postings = [set(self._by_tag.get(key, ())) for key in flt.include]
-        chosen = set.intersection(*postings) if flt.match_all else set.union(*postings)
-        return sorted(chosen)
+    def _match(self, flt: Filter) -> frozenset[int] | None:
+        """Indices of the occurrences `flt` keeps; None when it keeps them all."""
+        matched: set[int] | frozenset[int] | None = None
+        if flt.include:
+            postings = [self._tag_sets.get(key, frozenset()) for key in flt.include]
+            if flt.match_all:
+                matched = frozenset.intersection(*postings)
+            else:
+                matched = frozenset().union(*postings)
+        if flt.exclude:
+            excluded = frozenset().union(*(self._tag_sets.get(key, ()) for key in flt.exclude))
+            matched = (matched if matched is not None else self._all) - excluded
+        words = tuple(flt.folded_text.split())
+        if words:
+            matched = self._text_match(words, matched)
+        if flt.only is not None:
+            only = flt.only
+            occurrences = self.occurrences
+            candidates = matched if matched is not None else self._all
+            matched = {i for i in candidates if occurrences[i].session.id in only}
+        if flt.start or flt.end:
+            start, end = flt.start, flt.end
+            candidates = matched if matched is not None else self._all
+            matched = {
+                i
+                for i in candidates
+                if any((not start or d >= start) and (not end or d <= end) for d in self._days[i])
+            }
+        return None if matched is None else frozenset(matched)
+
+    def _text_match(
+        self, words: tuple[str, ...], within: set[int] | frozenset[int] | None
+    ) -> frozenset[int]:
+        # Typing narrows a search: when every word of an earlier search lies inside a word of
+        # this one, only what the earlier one matched can match now.
+        found: frozenset[int] | None = None
+        for earlier, earlier_found in reversed(self._text_results.items()):
+            if all(any(old in new for new in words) for old in earlier):
+                found = earlier_found
+                break
+        texts = self._search_text
+        candidates = sorted(found) if found is not None else range(len(texts))
+        for word in words:
+            candidates = [i for i in candidates if word in texts[i]]
+        found = frozenset(candidates)
+        if len(self._text_results) >= 8:
+            self._text_results.pop(next(iter(self._text_results)))
+        self._text_results[words] = found
+        return found if within is None else found & within
 
 
 def _days(occurrence: Occurrence) -> list[date]:

@@ -289,7 +289,8 @@ class CalendarScreen(Screen):
         if action == "top_tag":
             return bool(parameters) and int(parameters[0]) < len(self.store.tags())
         if action in ("session_day", "edge_day"):
-            return bool(self.days)
+            # Same as bool(self.days), without listing the days on every footer refresh.
+            return bool(self.result)
         if action == "star":
             return self.occurrence is not None
         if action == "favourites_only":

@@ -152,15 +152,35 @@ class DayList(Vertical):
         if not self._ready:
             return
         occurrences = self.occurrences
-        title = Text(day_words(self.day).capitalize(), "bold", end="")
-        title.append(f"  {sessions_count(len(occurrences))}", "dim")
-        self.query_one("#day-title", Label).update(title)
+        # Only touch what changed: each update costs a repaint, a change of size a layout.
+        title_key = (self.day, len(occurrences))
+        if title_key != self._shown_title:
+            self._shown_title = title_key
+            title = Text(day_words(self.day).capitalize(), "bold", end="")
+            title.append(f"  {sessions_count(len(occurrences))}", "dim")
+            # One line whatever the text (no wrap, ellipsis): no layout needed.
+            self.query_one("#day-title", Label).update(title, layout=False)
         options = self.options
         empty = self.query_one("#no-sessions", Static)
-        options.set_options(Option(self._prompt(o), id=o.id) for o in occurrences)
-        options.display = bool(occurrences)
-        empty.display = not occurrences
-        empty.update(Text(EMPTY_WITH_FILTERS if self.filtered else EMPTY))
+        list_key = (
+            self.day,
+            tuple(o.id for o in occurrences),
+            self.favourites,
+            self.clashes,
+            self.now,
+            self.next,
+        )
+        if list_key != self._shown_list:
+            self._shown_list = list_key
+            options.set_options(Option(self._prompt(o), id=o.id) for o in occurrences)
+        if options.display != bool(occurrences):
+            options.display = bool(occurrences)
+        if empty.display != (not occurrences):
+            empty.display = not occurrences
+        sentence = EMPTY_WITH_FILTERS if self.filtered else EMPTY
+        if sentence != self._shown_sentence:
+            self._shown_sentence = sentence
+            empty.update(Text(sentence))
         index = 0
         for position, occurrence in enumerate(occurrences):
             if occurrence.id == self.current:
@@ -174,6 +194,10 @@ class DayList(Vertical):
             if options.has_focus:
                 self.post_message(self.Back())
             self.post_message(self.Highlighted(None))
+
+    _shown_title: tuple = ()
+    _shown_list: tuple = ()
+    _shown_sentence = ""
 
     def on_mount(self) -> None:
         self._ready = True

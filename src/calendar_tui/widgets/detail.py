@@ -86,6 +86,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         yield Static(Text("Aucune session choisie", "dim"), id="detail-empty")
 
     _ready = False
+    _shown_description: str | None = None
 
     def on_mount(self) -> None:
         # The Markdown child empties itself when it mounts: show content only after that.
@@ -127,7 +128,11 @@ class SessionDetail(VerticalScroll, can_focus=True):
         self._set("#detail-place", Text(f"Lieu : {place}") if place else None)
         description = clean_text(session.description).strip()
         markdown.display = bool(description)
-        markdown.update(description)
+        if description != self._shown_description:
+            # Markdown re-mounts its blocks on update: skip it when the text is the same
+            # (another occurrence of the same session, or the same text after a filter).
+            self._shown_description = description
+            markdown.update(description)
         self._set("#detail-agenda", agenda_text(session.agenda) if session.agenda else None)
         self._set("#detail-links", links_text(occ) if session.links else None)
         source = Text(f"Source : {display_path(occ.post.path)}:{session.line}", "dim")

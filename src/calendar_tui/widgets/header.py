@@ -54,8 +54,13 @@ class CalendarHeader(Horizontal):
 
     def _show_filters(self, filters: str) -> None:
         label = self.query_one("#header-filters", Label)
-        label.update(Text(f"Filtres : {one_line(filters)}" if filters else "Tous les tags", end=""))
-        label.set_class(bool(filters), "-active")
+        # One line of fixed height (no wrap, ellipsis): a repaint, never a layout.
+        label.update(
+            Text(f"Filtres : {one_line(filters)}" if filters else "Tous les tags", end=""),
+            layout=False,
+        )
+        if label.has_class("-active") != bool(filters):
+            label.set_class(bool(filters), "-active")
 
     def _show_problems(self, problems: int) -> None:
         badge = self.query_one("#header-problems", ProblemsBadge)

@@ -135,7 +135,8 @@ class KeyFooter(Widget, can_focus=False):
             spans.append((start, min(line.cell_len, room), item))
         line.truncate(room)
         segments = list(Segment.apply_style(line.render(console), base))
-        segments.append(Segment(" " * (room - line.cell_len), blank))
+        if room > line.cell_len:
+            segments.append(Segment(" " * (room - line.cell_len), blank))
         if self._palette is not None:
             spans.append((room + 1, width, self._palette))
             segments.extend(Segment.apply_style(palette.render(console), base))

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from functools import partial
 
 from rich.console import Group
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from calendar_tui.commands import GRID_COMMANDS, bindings
@@ -87,6 +89,9 @@ class MonthGrid(Widget, can_focus=True):
             self.border_title = month_title(new).capitalize()
         self.refresh()
 
+    _strips_key: tuple = ()
+    _strips: list[Strip] = []
+
     def on_mount(self) -> None:
         self.border_title = month_title(self.day).capitalize()
 
@@ -130,19 +135,62 @@ class MonthGrid(Widget, can_focus=True):
         start = grid_start(self.day)
         month = self.day.month
         focused = self.has_focus
+        styles: dict[str, Style] = {}
+
+        def style(name: str) -> Style:
+            if name not in styles:
+                styles[name] = self.get_component_rich_style(name, partial=True)
+            return styles[name]
+
         for week in range(WEEKS):
             lines = [Text(no_wrap=True, overflow="crop") for _ in range(height)]
             for column in range(7):
                 day = start + timedelta(days=week * 7 + column)
-                self._render_cell(day, month, width, height, lines, focused)
+                self._render_cell(day, month, width, height, lines, focused, style)
             rows.extend(lines)
         # A Group of no-wrap lines is drawn by Rich as is: no re-wrapping, leading spaces kept.
         return Group(*rows)
 
+    def render_line(self, y: int) -> Strip:
+        # The lines of `render()` as strips, made once per state rather than through Textual's
+        # generic renderable pipeline on every refresh (a filter keystroke repaints the grid).
+        key = (
+            self.day,
+            self.today,
+            id(self.counts),
+            id(self.all_day),
+            id(self.starred),
+            self.has_focus,
+            self.content_size,
+            self.app.theme,
+            self.visual_style,
+        )
+        if key != self._strips_key:
+            self._strips_key = key
+            console = self.app.console
+            width = self.content_size.width
+            base = self.visual_style.rich_style
+            pad = Style(bgcolor=base.bgcolor)  # as Textual pads a renderable
+            self._strips = [
+                Strip(Segment.apply_style(line.render(console), base), line.cell_len).crop_extend(
+                    0, width, pad
+                )
+                for line in self.render().renderables
+            ]
+        if 0 <= y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(self.content_size.width, self.visual_style.rich_style)
+
     def _render_cell(
-        self, day: date, month: int, width: int, height: int, lines: list[Text], focused: bool
+        self,
+        day: date,
+        month: int,
+        width: int,
+        height: int,
+        lines: list[Text],
+        focused: bool,
+        style: Callable[[str], Style],
     ) -> None:
-        style = partial(self.get_component_rich_style, partial=True)
         base = style("month-grid--day")
         if day.month != month:
             base = base + style("month-grid--other-month")

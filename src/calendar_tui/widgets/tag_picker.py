@@ -37,6 +37,10 @@ def tag_prompt(tag: TagCount, flt: Filter, rank: int) -> Text:
     return text
 
 
+def _mark(key: str, flt: Filter) -> int:
+    return 1 if key in flt.include else -1 if key in flt.exclude else 0
+
+
 class TagOptions(OptionList):
     BINDINGS: list[BindingType] = bindings(TAG_PICKER_COMMANDS)
 
@@ -102,9 +106,12 @@ class TagPicker(Vertical):
         if not self.is_mounted:
             return
         options = self.options
+        # A toggle changes one tag's mark: redraw only the prompts whose mark changed.
         for index, tag in enumerate(self.tags):
-            options.replace_option_prompt_at_index(index, tag_prompt(tag, new, index + 1))
-        self._show_mode()
+            if _mark(tag.key, old) != _mark(tag.key, new):
+                options.replace_option_prompt_at_index(index, tag_prompt(tag, new, index + 1))
+        if old.match_all != new.match_all:
+            self._show_mode()
 
     def _rebuild_all(self) -> None:
         options = self.options
