@@ -58,7 +58,7 @@ class CalendarApp(App[None]):
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in self.settings.problems:
-            self.notify(problem, severity="warning", timeout=8)
+            self.notify(problem, severity="warning", timeout=8, markup=False)
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.store is not None:
@@ -72,7 +72,7 @@ class CalendarApp(App[None]):
             self.settings = self.settings.with_theme(theme.name)
             problem = save_settings(self.settings)
             if problem:
-                self.notify(problem, severity="warning")
+                self.notify(problem, severity="warning", markup=False)
 
     # -- loading ------------------------------------------------------------------------------
 

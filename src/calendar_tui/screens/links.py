@@ -45,7 +45,7 @@ class LinkChooser(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-body") as body:
-            body.border_title = self.title_text
+            body.border_title = Text(self.title_text)  # post text: never markup
             body.border_subtitle = "entrée : choisir · échap : annuler"
             yield OptionList(
                 *(
