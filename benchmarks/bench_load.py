@@ -1,6 +1,11 @@
 """Load-time benchmark: prints figures, asserts nothing (these machines are noisy).
 
-.venv/bin/python benchmarks/bench_load.py [N ...]
+    .venv/bin/python benchmarks/bench_load.py [N ...]
+
+For each N, generated posts shaped like the corpus (benchmarks/generate.py) are loaded three
+ways: cold (every post parsed), cold with the post cache being written, and warm (every post from
+the cache, as on a second run of the app or the CLI). Peak memory is traced on the cold load.
+Then `calendar-tui list` on the bundled programme is timed as a whole process.
 """
 
 from __future__ import annotations
@@ -15,29 +20,36 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import write_posts  # noqa: E402
 
+from calendar_tui.model.cache import PostCache  # noqa: E402
 from calendar_tui.model.loader import load_store  # noqa: E402
+
+
+def timed(function) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
 
 
 def bench_load(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        write_posts(Path(tmp), count)
-        load_store([Path(tmp)])  # warm the OS cache and imports
+        posts, cache_file = Path(tmp, "posts"), Path(tmp, "cache", "posts.pickle")
+        write_posts(posts, count)
+        cold, store = timed(lambda: load_store([posts]))
+        writing, _ = timed(lambda: load_store([posts], cache=PostCache(cache_file)))
+        warm, _ = timed(lambda: load_store([posts], cache=PostCache(cache_file)))
         tracemalloc.start()
-        started = time.perf_counter()
-        store = load_store([Path(tmp)])
-        elapsed = time.perf_counter() - started
-        _, peak = tracemalloc.get_traced_memory()
+        load_store([posts])
+        peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        started = time.perf_counter()
-        store = load_store([Path(tmp)])
-        untraced = time.perf_counter() - started
+        cache_mb = cache_file.stat().st_size / 1e6
     print(
-        f"N={count:>6}: load {untraced:6.2f} s (traced {elapsed:5.2f} s), peak {peak / 1e6:6.1f} MB, "
-        f"{len(store.occurrences)} occurrences, {len(store.diagnostics)} diagnostics"
+        f"N={count:>6}: cold {cold:6.2f} s | cold + writing the cache {writing:6.2f} s | "
+        f"warm (cache) {warm:5.2f} s | peak {peak / 1e6:6.1f} MB (cold, traced) | "
+        f"cache {cache_mb:5.1f} MB | {len(store.occurrences)} occurrences"
     )
 
 
-def bench_cli_list(runs: int = 5) -> None:
+def bench_cli_list(runs: int = 7) -> None:
     exe = Path(sys.executable).with_name("calendar-tui")
     timings = []
     for _ in range(runs):
