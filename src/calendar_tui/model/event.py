@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import parser as dateutil_parser
-
 from calendar_tui.model import french_dates
 from calendar_tui.model.fields import (
     list_field,
@@ -80,10 +78,17 @@ class _Reader:
         if found is not None or not isinstance(value, str) or not text_field(value):
             return found
         try:
-            return dateutil_parser.isoparse(value.strip())
+            return _isoparse(value.strip())
         except (ValueError, OverflowError):
             self.warn(key, f"{key} '{text_field(value)}' is not a date")
             return None
+
+
+def _isoparse(text: str) -> datetime:
+    """A date written as a string (YAML read it as text): rare, so dateutil loads only then."""
+    from dateutil.parser import isoparse
+
+    return isoparse(text)
 
 
 def publication_date(meta: dict) -> date | None:
@@ -92,7 +97,7 @@ def publication_date(meta: dict) -> date | None:
         return value.date()
     if value is None and isinstance(meta.get("date"), str):
         try:
-            return dateutil_parser.isoparse(meta["date"].strip()).date()
+            return _isoparse(meta["date"].strip()).date()
         except (ValueError, OverflowError):
             return None
     return value
