@@ -45,3 +45,14 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path):
     result = load_posts([tmp_path], cache=PostCache(cache_file))
     assert len(result.posts[0].sessions) == 20
     assert cache_file.read_bytes() != b"not a pickle"
+
+
+def test_each_collection_has_its_own_cache_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("CALENDAR_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = PostCache.for_paths([tmp_path / "a"])
+    assert first.path.parent == tmp_path / "cache"
+    assert first.path == PostCache.for_paths([tmp_path / "a"]).path
+    assert first.path != PostCache.for_paths([tmp_path / "b"]).path
+    assert first.path != PostCache.for_paths([tmp_path / "a", tmp_path / "b"]).path

@@ -114,16 +114,16 @@ def _bundled() -> Path:
     return bundled_programme()
 
 
-def _cache(enabled: bool):
+def _cache(enabled: bool, paths: list[Path]):
     from calendar_tui.model.cache import PostCache
 
-    return PostCache() if enabled else None
+    return PostCache.for_paths(paths) if enabled else None
 
 
 def _load(paths: list[Path], drafts: bool, cache: bool):
     from calendar_tui.model.loader import load_store
 
-    return load_store(paths, drafts=drafts, cache=_cache(cache))
+    return load_store(paths, drafts=drafts, cache=_cache(cache, paths))
 
 
 def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
@@ -206,7 +206,7 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
 def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     from calendar_tui.model.loader import load_posts
 
-    result = load_posts(paths, drafts=drafts, cache=_cache(cache))
+    result = load_posts(paths, drafts=drafts, cache=_cache(cache, paths))
     for diagnostic in result.diagnostics:
         print(diagnostic.format())
     errors = sum(d.severity == "error" for d in result.diagnostics)
@@ -221,5 +221,5 @@ def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
 def run_app(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     from calendar_tui.factory import make_app
 
-    make_app(paths=paths, drafts=drafts, cache=_cache(cache)).run()
+    make_app(paths=paths, drafts=drafts, cache=_cache(cache, paths)).run()
     return 0

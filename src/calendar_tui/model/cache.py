@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Sequence
 from pathlib import Path
 
 from calendar_tui import __version__
@@ -44,6 +45,13 @@ class PostCache:
         self._used: dict[str, tuple[FileKey, Post]] = {}
         self._dirty = False
         self._loaded = False
+
+    @classmethod
+    def for_paths(cls, paths: Sequence[Path]) -> PostCache:
+        """One cache file per collection, so opening a small programme never reads the cache
+        of a large collection opened another time."""
+        names = "\n".join(sorted(str(p.resolve()) for p in paths))
+        return cls(cache_dir() / f"posts-{hashlib.sha1(names.encode()).hexdigest()[:12]}.pickle")
 
     def load(self) -> None:
         """Reads the cache file once; later calls do nothing."""
