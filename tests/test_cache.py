@@ -25,7 +25,9 @@ def test_unchanged_posts_come_from_the_cache(tmp_path, monkeypatch):
     def fail(*_args, **_kwargs):
         raise AssertionError("the post was parsed again")
 
-    monkeypatch.setattr("calendar_tui.model.loader.build_post", fail)
+    # The loader imports the parser on a cache miss only: patch it where it lives.
+    monkeypatch.setattr("calendar_tui.model.post.build_post", fail)
+    monkeypatch.setattr("calendar_tui.model.front_matter.read_raw_post", fail)
     second = load_posts([tmp_path], cache=PostCache(cache_file))
     assert second.posts == first.posts
     assert second.posts[0].sessions[3].search_text  # folded search text travels with the post

@@ -1,9 +1,12 @@
-"""The Textual app: global bindings, loading in a worker, and the wiring between screens."""
+"""The Textual app: global bindings, loading (a worker for large collections), the wiring."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from stat import S_ISREG
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -11,15 +14,48 @@ from textual.binding import BindingType
 from textual.worker import get_current_worker
 
 from calendar_tui.commands import APP_COMMANDS, CalendarCommands, bindings
-from calendar_tui.model.cache import PostCache
-from calendar_tui.model.clock import Clock
-from calendar_tui.model.store import EventStore
 from calendar_tui.paths import styles_dir
 from calendar_tui.screens.calendar import CalendarScreen
-from calendar_tui.screens.help import HelpScreen
-from calendar_tui.screens.loading import LoadingScreen
-from calendar_tui.screens.problems import ProblemsScreen
 from calendar_tui.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from calendar_tui.model.cache import PostCache
+    from calendar_tui.model.clock import Clock
+    from calendar_tui.model.store import EventStore
+
+# Screens shown later (help, problems, loading) are imported when first shown: the first frame
+# does not wait for their modules (DataTable, ProgressBar...).
+HELP = ("calendar_tui.screens.help", "HelpScreen")
+PROBLEMS = ("calendar_tui.screens.problems", "ProblemsScreen")
+LOADING = ("calendar_tui.screens.loading", "LoadingScreen")
+
+
+# Up to this many post files (no folder), this many bytes in all, load before the first frame:
+# parsing them costs less than a loading screen, a thread and a second screen would.
+QUICK_LOAD_FILES = 10
+QUICK_LOAD_BYTES = 512 * 1024
+
+
+def quick_to_load(paths: Sequence[Path]) -> bool:
+    """A handful of small post files (the bundled programme): no worker, no loading screen."""
+    if not paths or len(paths) > QUICK_LOAD_FILES:
+        return False
+    total = 0
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            return False  # the worker reports it
+        if not S_ISREG(stat.st_mode):
+            return False
+        total += stat.st_size
+    return total <= QUICK_LOAD_BYTES
+
+
+def _showing(screen: object, where: tuple[str, str]) -> bool:
+    """Whether `screen` is an instance of that screen class, without importing its module."""
+    module = sys.modules.get(where[0])
+    return module is not None and isinstance(screen, getattr(module, where[1]))
 
 
 class CalendarApp(App[None]):
@@ -61,9 +97,15 @@ class CalendarApp(App[None]):
             self.notify(problem, severity="warning", timeout=8, markup=False)
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.store is None and quick_to_load(self.paths):
+            from calendar_tui.model.loader import load_store
+
+            self.store = load_store(list(self.paths), drafts=self.drafts, cache=self.cache)
         if self.store is not None:
             self.push_screen(self._calendar(self.store))
         else:
+            from calendar_tui.screens.loading import LoadingScreen
+
             self.push_screen(LoadingScreen())
             self.load(self.paths, self.drafts)
 
@@ -91,8 +133,8 @@ class CalendarApp(App[None]):
             self.call_from_thread(self._loaded, store)
 
     def _progress(self, done: int, total: int) -> None:
-        if isinstance(self.screen, LoadingScreen):
-            self.screen.set_progress(done, total)
+        if _showing(self.screen, LOADING):
+            self.screen.set_progress(done, total)  # type: ignore[attr-defined]
 
     def _loaded(self, store: EventStore) -> None:
         self.store = store
@@ -110,15 +152,19 @@ class CalendarApp(App[None]):
             return (
                 self.store is not None
                 and bool(self.store.diagnostics)
-                and not isinstance(self.screen, ProblemsScreen)
+                and not _showing(self.screen, PROBLEMS)
             )
         if action == "help":
-            return not isinstance(self.screen, HelpScreen)
+            return not _showing(self.screen, HELP)
         return True
 
     def action_help(self) -> None:
+        from calendar_tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_problems(self) -> None:
+        from calendar_tui.screens.problems import ProblemsScreen
+
         if self.store is not None and self.store.diagnostics:
             self.push_screen(ProblemsScreen(self.store.diagnostics))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, make_dirs: bool = True)
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         mode = None
-    temp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    temp = folder / f".{target.name}.{os.urandom(6).hex()}.tmp"
     # O_EXCL: never reuse (or follow a symlink planted at) the temp name; 0o666 lets the umask apply.
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:

@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISDIR
+from typing import TYPE_CHECKING
 
-from calendar_tui.model.cache import PostCache
-from calendar_tui.model.front_matter import read_raw_post
-from calendar_tui.model.post import build_post, same_event_key
 from calendar_tui.model.store import EventStore
+from calendar_tui.model.text import tag_key
 from calendar_tui.model.types import Diagnostic, Post
+
+if TYPE_CHECKING:
+    from calendar_tui.model.cache import PostCache
 
 POST_SUFFIXES = (".md", ".markdown")
 Progress = Callable[[int, int], None]
@@ -123,6 +125,11 @@ def _load_one(
     post = cache.get(file.path, key) if cache is not None else None
     if post is not None:
         return post, post.diagnostics
+    # The parsing modules (YAML, the date grammar and its patterns) are imported on the
+    # first file to parse: a load served from the cache never needs them.
+    from calendar_tui.model.front_matter import read_raw_post
+    from calendar_tui.model.post import build_post
+
     raw = read_raw_post(file.path, file.shown)
     if not (raw.metadata or raw.body):  # unreadable, empty or not a post at all
         return None, tuple(raw.diagnostics)
@@ -130,6 +137,14 @@ def _load_one(
     if cache is not None:
         cache.put(file.path, key, post)
     return post, post.diagnostics
+
+
+def same_event_key(post: Post) -> tuple[str, str] | None:
+    """Posts with the same normalised title and start are duplicates (renamed copies)."""
+    if post.event is None:
+        return None
+    first = post.event.slots[0].start.isoformat() if post.event.slots else ""
+    return tag_key(post.title), first
 
 
 def _without_duplicates(posts: list[Post], diagnostics: list[Diagnostic]) -> list[Post]:

@@ -12,7 +12,6 @@ from calendar_tui.model.fields import is_false, text_field
 from calendar_tui.model.front_matter import RawPost
 from calendar_tui.model.ids import post_key, session_id, unique_ids
 from calendar_tui.model.slots import at
-from calendar_tui.model.text import tag_key
 from calendar_tui.model.types import (
     AgendaItem,
     Diagnostic,
@@ -130,11 +129,3 @@ def _with_post_defaults(
 
 def with_search_text(session: Session) -> Session:
     return replace(session, search_text=searchable_text(session))
-
-
-def same_event_key(post: Post) -> tuple[str, str] | None:
-    """Posts with the same normalised title and start are duplicates (renamed copies)."""
-    if post.event is None:
-        return None
-    first = post.event.slots[0].start.isoformat() if post.event.slots else ""
-    return tag_key(post.title), first

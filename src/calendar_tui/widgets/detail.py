@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.text import clean_text, one_line
 from calendar_tui.model.types import AgendaItem, Occurrence
 from calendar_tui.widgets.formatting import hour_words, when_words
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
 
 
 def agenda_text(items: tuple[AgendaItem, ...]) -> Text:
@@ -79,7 +82,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-clashes")
         yield Static(id="detail-tags")
         yield Static(id="detail-place")
-        yield Markdown(id="detail-description", open_links=False)
+        # The Markdown description (#detail-description) is mounted here after the first frame.
         yield Static(id="detail-agenda")
         yield Static(id="detail-links")
         yield Static(id="detail-source")
@@ -89,6 +92,14 @@ class SessionDetail(VerticalScroll, can_focus=True):
     _shown_description: str | None = None
 
     def on_mount(self) -> None:
+        # Markdown (markdown-it, its parser and styles) is the costliest widget to import and
+        # build: the first frame goes out without it, and the pane fills in once it is there.
+        self.call_after_refresh(self._mount_description)
+
+    async def _mount_description(self) -> None:
+        from textual.widgets import Markdown
+
+        await self.mount(Markdown(id="detail-description", open_links=False), after="#detail-place")
         # The Markdown child empties itself when it mounts: show content only after that.
         self.call_after_refresh(self._become_ready)
 
@@ -108,6 +119,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
     def _show(self, occ: Occurrence | None) -> None:
         self.query_one("#detail-empty").display = occ is None
+        from textual.widgets import Markdown
+
         markdown = self.query_one("#detail-description", Markdown)
         if occ is None:
             for selector in ("title", "when", "clashes", "tags", "place", "agenda", "links"):
@@ -163,8 +176,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
             clashes.append(f" ({when_words(other)})", "dim")
         self._set("#detail-clashes", clashes)
 
-    @on(Markdown.LinkClicked)
-    def _link(self, event: Markdown.LinkClicked) -> None:
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
         if is_openable(event.href):
             self.post_message(self.LinkOpened(event.href))
