@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from calendar_tui import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = ("open", "list", "check")
 
@@ -18,10 +20,14 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="calendar-tui",
         description="Browse an events programme published as Jekyll posts. "
@@ -97,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
+    if not args_list:  # `calendar-tui` alone opens the bundled programme, without argparse
+        return run_app([_bundled()], drafts=False)
+    if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
     paths = args.paths or [_bundled()]
@@ -148,6 +156,8 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         if not _write_ics(store, occurrences, args.output):
             return 1
     elif args.format == "json":
+        import json
+
         from calendar_tui.model.serialise import occurrence_dict
 
         json.dump(
