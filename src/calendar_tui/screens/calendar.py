@@ -104,6 +104,7 @@ class CalendarScreen(Screen):
         self.last_export: Path | None = None
         self._days: tuple[date, ...] = ()
         self._days_for: QueryResult | None = None
+        self._hidden_mounted = False
         today = clock.now().date()
         result = store.query(Filter())
         self.set_reactive(CalendarScreen.today, today)
@@ -130,13 +131,7 @@ class CalendarScreen(Screen):
                     all_day=CalendarScreen.all_day_days,
                     starred=CalendarScreen.starred_days,
                 )
-                yield WeekGrid(id="week").data_bind(
-                    CalendarScreen.day,
-                    CalendarScreen.today,
-                    CalendarScreen.result,
-                    CalendarScreen.favourites,
-                    current=CalendarScreen.occurrence_id,
-                )
+                # The week grid (#week) comes here, after the first frame: see _mount_hidden.
                 yield DayList(id="day").data_bind(
                     CalendarScreen.day,
                     CalendarScreen.filtered,
@@ -152,16 +147,37 @@ class CalendarScreen(Screen):
                 CalendarScreen.favourites,
                 clashes=CalendarScreen.clash_map,
             )
-            picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
-            picker.tags = self.store.tags()
-            yield picker
-        yield SearchBar(id="search")
+            # The tag picker (#tags) comes here, after the first frame.
+        # The search bar (#search) comes here, after the first frame.
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()
         self.load_favourites()
         self.set_interval(NOW_TICK, self.tick)
+        self.call_after_refresh(self._mount_hidden)
+
+    def _mount_hidden(self) -> None:
+        """The widgets that stay hidden until a key shows them (week grid, tag picker, search
+        bar), mounted once the first frame is out, in their places; a key that needs one sooner
+        mounts them then."""
+        if self._hidden_mounted:
+            return
+        self._hidden_mounted = True
+        self.query_one("#left").mount(
+            WeekGrid(id="week").data_bind(
+                CalendarScreen.day,
+                CalendarScreen.today,
+                CalendarScreen.result,
+                CalendarScreen.favourites,
+                current=CalendarScreen.occurrence_id,
+            ),
+            after="#grid",
+        )
+        picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
+        picker.tags = self.store.tags()
+        self.query_one("#main").mount(picker)
+        self.mount(SearchBar(id="search"), before=self.query_one(KeyFooter))
 
     # -- state --------------------------------------------------------------------------------
 
@@ -178,6 +194,7 @@ class CalendarScreen(Screen):
         self.result = self.store.query(flt)
         self.filters_words = flt.describe(self.store.labels)
         self.filtered = not flt.is_empty
+        self._mount_hidden()
         search = self.query_one(SearchBar)
         if search.value != flt.text:
             search.value = flt.text
@@ -212,6 +229,7 @@ class CalendarScreen(Screen):
         self._refresh_bindings_if_changed()
 
     def watch_week(self, week: bool) -> None:
+        self._mount_hidden()
         self.set_class(week, "-week")
         month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
         if month.has_focus or week_grid.has_focus or self.focused is None:
@@ -333,10 +351,12 @@ class CalendarScreen(Screen):
         self.day = self.clock.now().date()
 
     def action_tags(self) -> None:
+        self._mount_hidden()
         self.add_class("-tags")
         self.query_one(TagPicker).focus_options()
 
     def action_search(self) -> None:
+        self._mount_hidden()
         self.add_class("-searching")
         self.query_one(SearchBar).focus()
 
