@@ -49,4 +49,3 @@ def test_export_confirmation(snap_compare, programme_app):
         await _settle(pilot)
 
     assert snap_compare(programme_app(), run_before=export, terminal_size=WIDE)
-

@@ -151,7 +151,9 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
         )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
     for key, line in duplicates:
-        problems.append(Diagnostic(display, line, "warning", f"'{key}' is given twice; the last value is used"))
+        problems.append(
+            Diagnostic(display, line, "warning", f"'{key}' is given twice; the last value is used")
+        )
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
