@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -129,6 +130,9 @@ class CalendarApp(App[None]):
                 self.call_from_thread(self._progress, done, total)
 
         store = load_store(list(paths), drafts=drafts, progress=progress, cache=self.cache)
+        # The store lives as long as the app: keep the cyclic collector from walking its millions
+        # of objects again at every full collection (a pause of a second with 10,000 posts).
+        gc.freeze()
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, store)
 
