@@ -38,10 +38,17 @@ def test_real_app_draws_takes_keys_and_quits(tmp_path):
     session = f"caltui-{uuid.uuid4().hex[:8]}"
     done = tmp_path / "exit-code"
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TMUX")}
-    env["CALENDAR_TUI_CONFIG_DIR"] = str(tmp_path / "config")
+    own = {
+        "CALENDAR_TUI_CONFIG_DIR": str(tmp_path / "config"),
+        "CALENDAR_TUI_DATA_DIR": str(tmp_path / "data"),
+        "CALENDAR_TUI_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    env.update(own)
+    # -e as well: a tmux server that is already running gives new sessions its own environment.
+    variables = [arg for name, value in own.items() for arg in ("-e", f"{name}={value}")]
     command = f"{BIN} ; echo $? > {done}"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command],
+        ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", *variables, command],
         check=True,
         env=env,
     )
@@ -58,5 +65,6 @@ def test_real_app_draws_takes_keys_and_quits(tmp_path):
             time.sleep(0.1)
         assert done.exists(), "the app did not quit"
         assert done.read_text().strip() == "0"
+        assert (tmp_path / "cache").is_dir()  # the user's own folders were never touched
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
