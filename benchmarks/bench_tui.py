@@ -13,8 +13,10 @@
    (`--no-bytecode` compiles calendar-tui's modules from source in every run instead).
 2. Filter keystroke -> repainted grid and list, with `--posts` generated posts loaded (generated
    once under the temp folder and reused; the loader's cache skips the parsing next time):
-   measured inside the app, from the key being sent to the end of the first frame whose grid
-   and list show the new filter (the frame's terminal output produced too), and to the last
+   measured inside the app, from the key being sent to the end of the first frame that draws
+   the grid and the list with the new filter (the frame's terminal output produced too; the
+   widgets' `render_lines` are watched, so a frame that only has the new state, not yet its
+   paint, does not count), and to the last
    frame it causes ("settled"); the pilot's round trip (press + wait for idle, which sleeps) is
    printed separately, with an unbound key for the harness alone.
 """
@@ -206,11 +208,28 @@ async def keystrokes(posts: int, repeats: int) -> None:
         screen.day = screen.days[len(screen.days) // 2]
         await pilot.pause(0.2)
         grid, day_list = screen.query_one(MonthGrid), screen.query_one(DayList)
+        # What the grid and the list showed when the compositor last drew them: a frame counts
+        # once both were drawn with the new state (the state alone changes a frame earlier
+        # than the paint when the widgets' updates reach the screen after a frame has started).
+        painted: dict[str, object] = {}
+
+        def paint_hook(name: str, widget, state) -> None:
+            render_lines = widget.render_lines
+
+            def hooked(crop):
+                painted[name] = state()
+                return render_lines(crop)
+
+            widget.render_lines = hooked
+
+        paint_hook("grid", grid, lambda: grid.counts)
+        for widget in (day_list.options, day_list.query_one("#no-sessions")):
+            paint_hook("list", widget, lambda: day_list._shown_list[1:2])
 
         def shows_result() -> bool:
-            # The grid has the screen's counts and the list the screen's sessions for the day.
+            # The grid was drawn with the screen's counts, the list with the day's sessions.
             ids = tuple(o.id for o in screen.day_occurrences)
-            return grid.counts is screen.day_counts and day_list._shown_list[1:2] == (ids,)
+            return painted.get("grid") is screen.day_counts and painted.get("list") == (ids,)
 
         clock.shows_result = shows_result
 

@@ -111,6 +111,31 @@ def test_search_ignores_case_and_accents_and_covers_description_tags_and_place()
     assert titles(store.query(Filter(text="zzz"))) == []
 
 
+def test_a_search_read_day_by_day_agrees_with_the_full_match():
+    # A search's result tests the text of the days asked for before it lists every match.
+    store = make_store()
+    ia = "intelligence artificielle"
+    filters = [
+        Filter(text=text, include=include, start=start, end=end)
+        for text in ("ia", "webinaire ia", "idees", "zzz", "e")
+        for include in (frozenset(), frozenset({ia}))
+        for start, end in ((None, None), (date(2020, 11, 19), date(2020, 11, 26)))
+    ]
+    days = [date(2020, 11, d) for d in range(1, 31)]
+    for flt in filters:
+        lazy = store.query(flt)
+        shown = {day: lazy.on_day(day) for day in days}
+        counts = {day: lazy.day_counts.get(day, 0) for day in days}
+        all_day, anything = lazy.all_day_days, bool(lazy)
+        store._results.clear()  # the same filter again, the full match computed first
+        full = store.query(flt)
+        assert titles(full) and anything or not titles(full) and not anything, flt
+        assert {day: full.on_day(day) for day in days} == shown, flt
+        assert {day: full.day_counts.get(day, 0) for day in days} == counts, flt
+        assert full.all_day_days == all_day, flt
+        assert lazy.occurrences == full.occurrences and lazy.days == full.days, flt
+
+
 def test_date_range_clips_spans_to_the_range():
     store = make_store()
     result = store.query(Filter(start=date(2020, 11, 20), end=date(2020, 11, 21)))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from calendar_tui.model.filters import Filter
@@ -25,7 +25,10 @@ class QueryResult:
     """Occurrences matching a Filter, in time order, with the counts the views need.
 
     Computed lazily from the set of matching occurrence indices: a filter keystroke only pays
-    for what the screen shows (the month's counts, the day's list), not for every day.
+    for what the screen shows (the month's counts, the day's list), not for every day. With a
+    text search, even that set waits until something needs it (the list of days, the count):
+    the days on screen test their own occurrences' text, so a search keystroke does not read
+    the text of every occurrence.
     """
 
     def __init__(
@@ -34,9 +37,13 @@ class QueryResult:
         matched: frozenset[int] | None,  # None: every occurrence
         start: date | None = None,
         end: date | None = None,
+        *,
+        words: tuple[str, ...] = (),  # folded search words, each in every match's text
     ) -> None:
         self._store = store
-        self._matched = matched
+        # Until `_matched` is asked for: the words, and `matched` is what they narrow.
+        self._words = words
+        self._matched_value = matched
         self._start = start
         self._end = end
         self.day_counts: Mapping[date, int] = _DayCounts(self)
@@ -44,6 +51,26 @@ class QueryResult:
         self._days: tuple[date, ...] | None = None
         self._occurrences: tuple[Occurrence, ...] | None = None
         self._tag_counts: dict[str, int] | None = None
+
+    @property
+    def _matched(self) -> frozenset[int] | None:
+        if self._words:
+            self._matched_value = self._store._text_match(self._words, self._matched_value)
+            self._words = ()
+        return self._matched_value
+
+    def _keeps(self, indices: Iterable[int]) -> Iterator[int]:
+        """The indices among `indices` that match (with words pending: their text is read)."""
+        matched = self._matched_value
+        words = self._words
+        if not words:
+            return iter(indices) if matched is None else (i for i in indices if i in matched)
+        texts = self._store._search_text
+        return (
+            i
+            for i in indices
+            if (matched is None or i in matched) and all(word in texts[i] for word in words)
+        )
 
     def _in_range(self, day: date) -> bool:
         return (self._start is None or day >= self._start) and (
@@ -53,11 +80,7 @@ class QueryResult:
     def _indices_on(self, day: date) -> list[int]:
         if (self._start or self._end) and not self._in_range(day):
             return []
-        indices = self._store._day_index.get(day, ())
-        matched = self._matched
-        if matched is None:
-            return list(indices)
-        return [i for i in indices if i in matched]
+        return list(self._keeps(self._store._day_index.get(day, ())))
 
     def on_day(self, day: date) -> tuple[Occurrence, ...]:
         occurrences = self._store.occurrences
@@ -80,11 +103,10 @@ class QueryResult:
     @property
     def all_day_days(self) -> frozenset[date]:
         if self._all_day_days is None:
-            matched = self._matched
             self._all_day_days = frozenset(
                 day
                 for day, indices in self._store._all_day_index.items()
-                if self._in_range(day) and (matched is None or not matched.isdisjoint(indices))
+                if self._in_range(day) and any(True for _ in self._keeps(indices))
             )
         return self._all_day_days
 
@@ -105,9 +127,18 @@ class QueryResult:
         return self._tag_counts
 
     def __len__(self) -> int:
-        if self._matched is None:
+        matched = self._matched
+        if matched is None:
             return len(self._store.occurrences)
-        return len(self._matched)
+        return len(matched)
+
+    def __bool__(self) -> bool:
+        # Whether anything matches, without counting everything while words are pending.
+        if not self._words:
+            return len(self) > 0
+        matched = self._matched_value
+        candidates = range(len(self._store.occurrences)) if matched is None else matched
+        return any(True for _ in self._keeps(candidates))
 
 
 class _DayCounts(Mapping[date, int]):
@@ -236,7 +267,14 @@ class EventStore:
     def query(self, flt: Filter) -> QueryResult:
         result = self._results.get(flt)
         if result is None:
-            result = QueryResult(self, self._match(flt), flt.start, flt.end)
+            words = tuple(flt.folded_text.split())
+            if words:
+                # Tags, favourites and dates now (cached: the same while the user types), the
+                # words when something reads them: see QueryResult.
+                within = self.query(replace(flt, text=""))._matched
+                result = QueryResult(self, within, flt.start, flt.end, words=words)
+            else:
+                result = QueryResult(self, self._match(flt), flt.start, flt.end)
             if len(self._results) >= 8:
                 self._results.pop(next(iter(self._results)))
             self._results[flt] = result

@@ -60,26 +60,30 @@ def opening_day(days: tuple[date, ...], today: date) -> date:
 class CalendarScreen(Screen):
     BINDINGS: list[BindingType] = bindings(CALENDAR_COMMANDS)
 
-    flt: reactive[Filter] = reactive(Filter, init=False)
-    result: reactive[QueryResult | None] = reactive(None, init=False)
-    day: reactive[date] = reactive(date(2000, 1, 1), init=False)
-    today: reactive[date] = reactive(date(2000, 1, 1), init=False)
-    day_counts: reactive[dict[date, int]] = reactive(dict, always_update=True, init=False)
-    all_day_days: reactive[frozenset[date]] = reactive(frozenset, init=False)
-    day_occurrences: reactive[tuple[Occurrence, ...]] = reactive(
-        tuple, always_update=True, init=False
+    flt: reactive[Filter] = reactive(Filter, init=False, repaint=False)
+    result: reactive[QueryResult | None] = reactive(None, init=False, repaint=False)
+    day: reactive[date] = reactive(date(2000, 1, 1), init=False, repaint=False)
+    today: reactive[date] = reactive(date(2000, 1, 1), init=False, repaint=False)
+    day_counts: reactive[dict[date, int]] = reactive(
+        dict, always_update=True, init=False, repaint=False
     )
-    occurrence: reactive[Occurrence | None] = reactive(None, init=False)
-    occurrence_id: reactive[str | None] = reactive(None, init=False)
-    filters_words: reactive[str] = reactive("", init=False)
-    filtered: reactive[bool] = reactive(False, init=False)
+    all_day_days: reactive[frozenset[date]] = reactive(frozenset, init=False, repaint=False)
+    day_occurrences: reactive[tuple[Occurrence, ...]] = reactive(
+        tuple, always_update=True, init=False, repaint=False
+    )
+    occurrence: reactive[Occurrence | None] = reactive(None, init=False, repaint=False)
+    occurrence_id: reactive[str | None] = reactive(None, init=False, repaint=False)
+    filters_words: reactive[str] = reactive("", init=False, repaint=False)
+    filtered: reactive[bool] = reactive(False, init=False, repaint=False)
     # My programme: starred session ids, the clashes between them, now and next, the view.
-    favourites: reactive[frozenset[str]] = reactive(frozenset, init=False)
-    clash_map: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict, init=False)
-    starred_days: reactive[frozenset[date]] = reactive(frozenset, init=False)
-    now_ids: reactive[frozenset[str]] = reactive(frozenset, init=False)
-    next_ids: reactive[frozenset[str]] = reactive(frozenset, init=False)
-    week: reactive[bool] = reactive(False, init=False)
+    favourites: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
+    clash_map: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(
+        dict, init=False, repaint=False
+    )
+    starred_days: reactive[frozenset[date]] = reactive(frozenset, init=False, repaint=False)
+    now_ids: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
+    next_ids: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
+    week: reactive[bool] = reactive(False, init=False, repaint=False)
 
     def __init__(
         self,
