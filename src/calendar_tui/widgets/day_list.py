@@ -131,15 +131,20 @@ class DayList(Vertical):
     def watch_next(self) -> None:
         self._schedule()
 
-    def _prompt(self, occ: Occurrence) -> Text:
+    def _option(self, occ: Occurrence) -> Option:
+        """The session's option, reused while its prompt is the same: an Option keeps the
+        visual made from its prompt, so a filter that shows it again does not redo that."""
         mark = NOW_MARK if occ.id in self.now else NEXT_MARK if occ.id in self.next else ""
-        return session_prompt(
-            occ,
-            self.day,
-            starred=occ.session.id in self.favourites,
-            clashes=self.clashes.get(occ.id, ()),
-            mark=mark,
-        )
+        starred = occ.session.id in self.favourites
+        clashes = self.clashes.get(occ.id, ())
+        key = (occ.id, self.day, starred, clashes, mark)
+        made = self._options_made.get(key)
+        if made is None or made[0] is not occ:
+            if len(self._options_made) >= 4096:
+                self._options_made.clear()
+            prompt = session_prompt(occ, self.day, starred=starred, clashes=clashes, mark=mark)
+            made = self._options_made[key] = (occ, Option(prompt, id=occ.id))
+        return made[1]
 
     def _schedule(self) -> None:
         # day, occurrences and filtered usually change together: rebuild once.
@@ -172,7 +177,7 @@ class DayList(Vertical):
         )
         if list_key != self._shown_list:
             self._shown_list = list_key
-            options.set_options(Option(self._prompt(o), id=o.id) for o in occurrences)
+            options.set_options(self._option(o) for o in occurrences)
         if options.display != bool(occurrences):
             options.display = bool(occurrences)
         if empty.display != (not occurrences):
@@ -195,11 +200,13 @@ class DayList(Vertical):
                 self.post_message(self.Back())
             self.post_message(self.Highlighted(None))
 
+    _options_made: dict[tuple, tuple[Occurrence, Option]]
     _shown_title: tuple = ()
     _shown_list: tuple = ()
     _shown_sentence = ""
 
     def on_mount(self) -> None:
+        self._options_made = {}
         self._ready = True
         self._rebuild()
 

@@ -121,9 +121,7 @@ class MonthGrid(Widget, can_focus=True):
 
     # -- rendering --------------------------------------------------------------------------
 
-    def render(self) -> Group:
-        width = self.cell_width
-        height = self.cell_height
+    def _heading(self, width: int) -> Text:
         style = partial(self.get_component_rich_style, partial=True)
         weekday_style = style("month-grid--weekday")
         weekend_style = style("month-grid--weekend")
@@ -131,7 +129,12 @@ class MonthGrid(Widget, can_focus=True):
         for index, name in enumerate(weekday_names(width - 1)):
             cell = name[: width - 1].rjust(width - 1) + " "
             heading.append(cell, weekend_style if index >= 5 else weekday_style)
-        rows = [heading]
+        return heading
+
+    def render(self) -> Group:
+        width = self.cell_width
+        height = self.cell_height
+        rows = [self._heading(width)]
         start = grid_start(self.day)
         month = self.day.month
         focused = self.has_focus
@@ -167,19 +170,68 @@ class MonthGrid(Widget, can_focus=True):
         )
         if key != self._strips_key:
             self._strips_key = key
-            console = self.app.console
-            width = self.content_size.width
-            base = self.visual_style.rich_style
-            pad = Style(bgcolor=base.bgcolor)  # as Textual pads a renderable
-            self._strips = [
-                Strip(Segment.apply_style(line.render(console), base), line.cell_len).crop_extend(
-                    0, width, pad
-                )
-                for line in self.render().renderables
-            ]
+            self._strips = self._make_strips()
         if 0 <= y < len(self._strips):
             return self._strips[y]
         return Strip.blank(self.content_size.width, self.visual_style.rich_style)
+
+    def _make_strips(self) -> list[Strip]:
+        """The lines of `render()`, each cell's lines rendered once per look (a filter changes
+        a few counts; most cells, with their number, count and marks, look as before)."""
+        console = self.app.console
+        width = self.content_size.width
+        visual_style = self.visual_style
+        base = visual_style.rich_style
+        pad = Style(bgcolor=base.bgcolor)  # as Textual pads a renderable
+        cell_width, height = self.cell_width, self.cell_height
+        looks = (cell_width, height, self.has_focus, self.app.theme, visual_style)
+        if looks != self._cells_look:
+            self._cells_look, self._cells = looks, {}
+        cells = self._cells
+        styles: dict[str, Style] = {}
+
+        def style(name: str) -> Style:
+            if name not in styles:
+                styles[name] = self.get_component_rich_style(name, partial=True)
+            return styles[name]
+
+        def strip(segments: list[Segment]) -> Strip:
+            segments = list(Segment.apply_style(segments, base))
+            return Strip(segments, Segment.get_line_length(segments)).crop_extend(0, width, pad)
+
+        strips = [strip(list(self._heading(cell_width).render(console)))]
+        start = grid_start(self.day)
+        month = self.day.month
+        focused = self.has_focus
+        for week in range(WEEKS):
+            lines: list[list[Segment]] = [[] for _ in range(height)]
+            for column in range(7):
+                day = start + timedelta(days=week * 7 + column)
+                count = self.counts.get(day, 0)
+                selected = day == self.day
+                cell_key = (
+                    day.day,
+                    day.month != month,
+                    day.weekday() >= 5,
+                    selected,
+                    selected and focused,
+                    day == self.today,
+                    "" if not count else str(count) if count < 100 else "99+",
+                    day in self.all_day,
+                    day in self.starred,
+                )
+                cell = cells.get(cell_key)
+                if cell is None:
+                    texts = [Text(no_wrap=True, overflow="crop") for _ in range(height)]
+                    self._render_cell(day, month, cell_width, height, texts, focused, style)
+                    cell = cells[cell_key] = [list(text.render(console)) for text in texts]
+                for line, segments in zip(lines, cell, strict=True):
+                    line.extend(segments)
+            strips.extend(strip(line) for line in lines)
+        return strips
+
+    _cells_look: tuple = ()
+    _cells: dict[tuple, list[list[Segment]]] = {}
 
     def _render_cell(
         self,
