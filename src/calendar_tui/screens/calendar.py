@@ -28,6 +28,7 @@ from calendar_tui.model.programme import NowNext, now_and_next
 from calendar_tui.model.store import MAX_SPAN_DAYS, EventStore, QueryResult
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Link, Occurrence
+from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader, ProblemsBadge
@@ -374,21 +375,16 @@ class CalendarScreen(Screen):
 
     # -- messages from the widgets ------------------------------------------------------------
 
-    @on(MonthGrid.DaySelected)
-    def _day_selected(self, event: MonthGrid.DaySelected) -> None:
-        self.day = event.day
-
-    @on(WeekGrid.DaySelected)
-    def _week_day_selected(self, event: WeekGrid.DaySelected) -> None:
+    @on(DayCursor.DaySelected)
+    def _day_selected(self, event: DayCursor.DaySelected) -> None:
         self.day = event.day
 
     @on(WeekGrid.SessionClicked)
     def _week_session_clicked(self, event: WeekGrid.SessionClicked) -> None:
         self.go_to_occurrence(event.day, event.occurrence_id)
 
-    @on(WeekGrid.DayOpened)
-    @on(MonthGrid.DayOpened)
-    def _day_opened(self, event: MonthGrid.DayOpened | WeekGrid.DayOpened) -> None:
+    @on(DayCursor.DayOpened)
+    def _day_opened(self, event: DayCursor.DayOpened) -> None:
         self.day = event.day
         day_list = self.query_one(DayList)
         # The list rebuilds on the next turn of the loop; focus it after that.

@@ -12,13 +12,10 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import BindingType
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
-from calendar_tui.commands import GRID_COMMANDS, bindings
+from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.formatting import month_title, weekday_names
 
 WEEKS = 6  # always six rows, so the grid never jumps when the month changes
@@ -46,10 +43,8 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-class MonthGrid(Widget, can_focus=True):
+class MonthGrid(DayCursor):
     """Six weeks around the selected day's month; each cell: day number, count, all-day mark."""
-
-    BINDINGS: list[BindingType] = bindings(GRID_COMMANDS)
 
     COMPONENT_CLASSES = {
         "month-grid--weekday",
@@ -64,25 +59,9 @@ class MonthGrid(Widget, can_focus=True):
         "month-grid--star",
     }
 
-    day: reactive[date] = reactive(date(2000, 1, 1))
-    today: reactive[date] = reactive(date(2000, 1, 1))
     counts: reactive[Mapping[date, int]] = reactive(dict, always_update=True)
     all_day: reactive[frozenset[date]] = reactive(frozenset)
     starred: reactive[frozenset[date]] = reactive(frozenset)  # days with a starred session
-
-    class DaySelected(Message):
-        """The user moved to another day (keys or mouse)."""
-
-        def __init__(self, day: date) -> None:
-            super().__init__()
-            self.day = day
-
-    class DayOpened(Message):
-        """The user asked for the day's sessions (Enter, double click)."""
-
-        def __init__(self, day: date) -> None:
-            super().__init__()
-            self.day = day
 
     def watch_day(self, old: date, new: date) -> None:
         if month_start(old) != month_start(new):
@@ -279,12 +258,6 @@ class MonthGrid(Widget, can_focus=True):
 
     # -- interaction --------------------------------------------------------------------------
 
-    def action_move(self, days: int) -> None:
-        self.post_message(self.DaySelected(self.day + timedelta(days=days)))
-
-    def action_open(self) -> None:
-        self.post_message(self.DayOpened(self.day))
-
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
@@ -296,9 +269,3 @@ class MonthGrid(Widget, can_focus=True):
             self.post_message(self.DayOpened(day))
         else:
             self.post_message(self.DaySelected(day))
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()

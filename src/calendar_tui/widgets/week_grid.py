@@ -15,15 +15,13 @@ from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 
-from calendar_tui.commands import GRID_COMMANDS, bindings
 from calendar_tui.model.programme import Placed, lanes
 from calendar_tui.model.store import QueryResult
 from calendar_tui.model.text import one_line
+from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.formatting import weekday_names
 
 GUTTER = 6  # "09:00 "
@@ -76,10 +74,8 @@ def _wrap(text: str, width: int, rows: int) -> list[str]:
     return pieces
 
 
-class WeekGrid(Widget, can_focus=True):
+class WeekGrid(DayCursor):
     """The selected day's week, hour by hour."""
-
-    BINDINGS: list[BindingType] = bindings(GRID_COMMANDS)
 
     COMPONENT_CLASSES = {
         "week-grid--heading",
@@ -95,25 +91,9 @@ class WeekGrid(Widget, can_focus=True):
         "week-grid--selected-day",
     }
 
-    day: reactive[date] = reactive(date(2000, 1, 1))
-    today: reactive[date] = reactive(date(2000, 1, 1))
     result: reactive[QueryResult | None] = reactive(None, always_update=True)
     current: reactive[str | None] = reactive(None)  # the selected occurrence's id
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
-
-    class DaySelected(Message):
-        """The user moved to another day (keys or mouse)."""
-
-        def __init__(self, day: date) -> None:
-            super().__init__()
-            self.day = day
-
-    class DayOpened(Message):
-        """Enter: the day's sessions."""
-
-        def __init__(self, day: date) -> None:
-            super().__init__()
-            self.day = day
 
     class SessionClicked(Message):
         """A click on a session's block."""
@@ -274,12 +254,6 @@ class WeekGrid(Widget, can_focus=True):
 
     # -- interaction --------------------------------------------------------------------------
 
-    def action_move(self, days: int) -> None:
-        self.post_message(self.DaySelected(self.day + timedelta(days=days)))
-
-    def action_open(self) -> None:
-        self.post_message(self.DayOpened(self.day))
-
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or offset.x < GUTTER:
@@ -307,9 +281,3 @@ class WeekGrid(Widget, can_focus=True):
             self.post_message(self.DayOpened(day))
         else:
             self.post_message(self.DaySelected(day))
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
