@@ -11,6 +11,7 @@ from pathlib import Path
 from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
+from calendar_tui.model.parsing import Parsed, parse_files
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import tag_key
 from calendar_tui.model.types import Diagnostic, Post
@@ -101,42 +102,42 @@ def load_posts(
     drafts: bool = False,
     progress: Progress | None = None,
     cache: PostCache | None = None,
+    parallel: bool | None = None,
 ) -> LoadResult:
+    """The posts under `paths`. Files the cache knows unchanged are taken from it; the others
+    are parsed (on every core for a large collection, see parsing.py)."""
     files, diagnostics = discover(paths)
     if cache is not None:
         cache.load()
+    parsed: list[Parsed | None] = [None] * len(files)
+    to_parse: list[int] = []
+    for index, file in enumerate(files):
+        post = cache.get(file.path, (file.size, file.mtime_ns)) if cache is not None else None
+        if post is None:
+            to_parse.append(index)
+        else:
+            parsed[index] = (post, post.diagnostics)
+    done = len(files) - len(to_parse)
+    if progress is not None and done:
+        progress(done, len(files))
+    sources = [(files[i].path, files[i].shown) for i in to_parse]
+    results = parse_files(sources, parallel=parallel)
+    for index, (post, problems) in zip(to_parse, results, strict=True):
+        parsed[index] = (post, problems)
+        file = files[index]
+        if cache is not None and post is not None:
+            cache.put(file.path, (file.size, file.mtime_ns), post)
+        done += 1
+        if progress is not None:
+            progress(done, len(files))
     posts: list[Post] = []
-    for done, file in enumerate(files, start=1):
-        post, problems = _load_one(file, cache)
+    for post, problems in filter(None, parsed):
         diagnostics.extend(problems)
         if post is not None and (post.published or drafts):
             posts.append(post)
-        if progress is not None:
-            progress(done, len(files))
     if cache is not None:
         cache.save()
     return LoadResult(tuple(_without_duplicates(posts, diagnostics)), tuple(diagnostics))
-
-
-def _load_one(
-    file: PostFile, cache: PostCache | None
-) -> tuple[Post | None, tuple[Diagnostic, ...]]:
-    key = (file.size, file.mtime_ns)
-    post = cache.get(file.path, key) if cache is not None else None
-    if post is not None:
-        return post, post.diagnostics
-    # The parsing modules (YAML, the date grammar and its patterns) are imported on the
-    # first file to parse: a load served from the cache never needs them.
-    from calendar_tui.model.front_matter import read_raw_post
-    from calendar_tui.model.post import build_post
-
-    raw = read_raw_post(file.path, file.shown)
-    if not (raw.metadata or raw.body):  # unreadable, empty or not a post at all
-        return None, tuple(raw.diagnostics)
-    post = build_post(raw)
-    if cache is not None:
-        cache.put(file.path, key, post)
-    return post, post.diagnostics
 
 
 def same_event_key(post: Post) -> tuple[str, str] | None:
@@ -180,9 +181,10 @@ def load_store(
     drafts: bool = False,
     progress: Progress | None = None,
     cache: PostCache | None = None,
+    parallel: bool | None = None,
 ) -> EventStore:
     with _no_gc_pauses():
-        result = load_posts(paths, drafts=drafts, progress=progress, cache=cache)
+        result = load_posts(paths, drafts=drafts, progress=progress, cache=cache, parallel=parallel)
         return EventStore.from_posts(
             result.posts, result.diagnostics, title=collection_title(paths, result.posts)
         )

@@ -1,0 +1,108 @@
+"""Parsing post files into Posts: here for a few, on every core for a large collection.
+
+Parsing is pure CPU work per file (YAML, the body's grammar, text cleaning), so a collection of
+thousands of posts is split into chunks parsed by a pool of worker processes. The pool costs a
+few hundred milliseconds to start and its results must be pickled back, so small loads stay in
+this process. If the pool cannot start or breaks, what is left is parsed here: the load is
+slower, never different.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from calendar_tui.model.types import Diagnostic, Post
+
+PARALLEL_MIN_FILES = 200  # below this the pool's start-up costs more than it saves
+CHUNK_FILES = 48  # files per task: large enough to amortise pickling, small for even progress
+MAX_WORKERS = 8
+
+PostSource = tuple[Path, str]  # the file, and its path as the user named it (for diagnostics)
+Parsed = tuple[Post | None, tuple[Diagnostic, ...]]  # None: unreadable, empty or not a post
+
+
+def parse_file(path: Path, shown: str) -> Parsed:
+    # The parsing modules (YAML, the date grammar and its patterns) are imported on the first
+    # file to parse: a load served from the cache never needs them.
+    from calendar_tui.model.front_matter import read_raw_post
+    from calendar_tui.model.post import build_post
+
+    raw = read_raw_post(path, shown)
+    if not (raw.metadata or raw.body):
+        return None, tuple(raw.diagnostics)
+    post = build_post(raw)
+    return post, post.diagnostics
+
+
+def parse_files(sources: Sequence[PostSource], *, parallel: bool | None = None) -> Iterator[Parsed]:
+    """Each source's post and diagnostics, in the order given. `parallel`: None decides by the
+    number of files and cores; True uses a pool whenever one can start."""
+    workers = usable_cores()
+    if parallel is None:
+        parallel = len(sources) >= PARALLEL_MIN_FILES and workers > 1
+    if not parallel:
+        for path, shown in sources:
+            yield parse_file(path, shown)
+        return
+    yield from _parse_in_pool(sources, max(2, min(workers, MAX_WORKERS)))
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _parse_chunk(sources: Sequence[PostSource]) -> list[Parsed]:
+    return [parse_file(path, shown) for path, shown in sources]
+
+
+def _parse_in_pool(sources: Sequence[PostSource], workers: int) -> Iterator[Parsed]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunks = [sources[i : i + CHUNK_FILES] for i in range(0, len(sources), CHUNK_FILES)]
+    finished = 0
+    try:
+        pool = _start_pool(workers)
+    except (OSError, ImportError, NotImplementedError, ValueError):
+        pool = None  # no semaphores or no fork here: parse in this process
+    if pool is not None:
+        try:
+            futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
+            for future in futures:
+                parsed = future.result()
+                finished += 1
+                yield from parsed
+        except (BrokenProcessPool, OSError):
+            pass  # a worker died (killed, out of memory): the rest is parsed below
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    for chunk in chunks[finished:]:
+        yield from _parse_chunk(chunk)
+
+
+def _start_pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers are forked from a fresh server process, never from this one: the terminal app
+    # loads in a thread, and forking a process with threads can deadlock the child.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(
+        ["calendar_tui.model.parsing", "calendar_tui.model.front_matter", "calendar_tui.model.post"]
+    )
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    gc.disable()  # as in the loader: many long-lived objects, no cycles worth collecting
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    # Nothing a worker might print may land on the parent's terminal screen; a worker's
+    # exception still reaches the parent with its traceback through the future.
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
