@@ -182,7 +182,11 @@ class CalendarScreen(Screen):
         picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
         picker.tags = self.store.tags()
         self.query_one("#main").mount(picker)
-        self.mount(SearchBar(id="search"), before=self.query_one(KeyFooter))
+        search = SearchBar(id="search")
+        self.mount(search, before=self.query_one(KeyFooter))
+        # Filter in the same call as the keystroke that changed the text, so the bar, the grid
+        # and the list are painted in one frame (`Input.Changed` arrives after the bar's paint).
+        self.watch(search, "value", self._search_value, init=False)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -419,10 +423,9 @@ class CalendarScreen(Screen):
         self.remove_class("-tags")
         self.focus_grid()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        if event.value != self.flt.text:
-            self.flt = self.flt.with_text(event.value)
+    def _search_value(self, value: str) -> None:
+        if value != self.flt.text:
+            self.flt = self.flt.with_text(value)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:

@@ -10,7 +10,8 @@ from calendar_tui.commands import SEARCH_COMMANDS, bindings
 
 
 class SearchBar(Input):
-    """Posts `Input.Changed` on every keystroke; the calendar screen filters with it."""
+    """The calendar screen watches `value` and filters in the keystroke's own call, so the bar,
+    the grid and the list repaint in one frame; `Input.Changed` is still posted as usual."""
 
     BINDINGS: list[BindingType] = bindings(SEARCH_COMMANDS)
 
