@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -28,6 +29,18 @@ def test_a_pool_of_workers_gives_the_same_posts_and_diagnostics(in_one_process, 
     assert pooled.posts == in_one_process.posts
     assert pooled.diagnostics == in_one_process.diagnostics
     assert len(pooled.posts) > 50
+
+
+def test_with_threads_running_the_workers_come_from_a_server_process(in_one_process):
+    # As in the terminal app, which loads in a thread: forking this process would be unsafe.
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert load_posts([CORPUS], drafts=True, parallel=True) == in_one_process
+    finally:
+        release.set()
+        other.join()
 
 
 def test_without_a_pool_the_files_are_parsed_here(in_one_process, monkeypatch):

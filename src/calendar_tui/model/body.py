@@ -36,8 +36,9 @@ TITLE_LIMIT = 80
 class BodyExtraction:
     sessions: tuple[Session, ...]  # programme entries; empty when the body describes one event
     agenda: tuple[AgendaItem, ...]  # running order of the post's own event (time-only lines)
-    links: tuple[Link, ...]  # every link of the body, incl. raw HTML buttons
-    description: str  # clean_markdown(body)
+    # Of the whole body, or of a programme's introduction (before its first session).
+    links: tuple[Link, ...]  # incl. raw HTML buttons
+    description: str  # clean Markdown
     diagnostics: tuple[Diagnostic, ...]
 
 
@@ -442,27 +443,27 @@ def extract_body(
         agenda.append(AgendaItem(spans[0].start, spans[0].end, text))
 
     headers.sort(key=lambda h: h.index)
-    sessions: list[Session] = []
+    kept = [header for header in headers if header.kind != "invalid" and header.slots]
+    entries = []  # (header, title, description) of each session
     ids: list[str] = []
-    for header in headers:
-        if header.kind == "invalid" or not header.slots:
-            continue
-        section = "\n".join(raws[header.body_start : header.end])
-        description = clean_markdown(section)
+    for header in kept:
+        description = clean_markdown("\n".join(raws[header.body_start : header.end]))
         title = header.title or title_from_description(description) or "Sans titre"
+        first = header.slots[0].start
+        ids.append(
+            session_id(post_key, title, first.date() if isinstance(first, datetime) else first)
+        )
+        entries.append((header, title, description))
+    sessions: list[Session] = []
+    for (header, title, description), ident in zip(entries, unique_ids(ids), strict=True):
         tags = list(header.tags)
         if header.kind in {"titled", "inline", "timed"}:
             group = _section_heading(header.index, headings, date_headings, session_titles)
             if group:
                 tags.append(group)
-        first = header.slots[0].start
-        first_day = first if isinstance(first, date) and not isinstance(first, datetime) else None
-        if isinstance(first, datetime):
-            first_day = first.date()
-        ids.append(session_id(post_key, title, first_day))
         sessions.append(
             Session(
-                id="",
+                id=ident,
                 title=title,
                 slots=header.slots,
                 tags=_dedupe_tags(tags),
@@ -473,10 +474,6 @@ def extract_body(
                 line=first_line + header.index,
             )
         )
-    sessions = [
-        _replace_id(session, ident)
-        for session, ident in zip(sessions, unique_ids(ids), strict=True)
-    ]
     if len(sessions) < 2 and event_days:
         # One dated entry is the post's own event told again, not a programme (without a
         # front-matter event it is kept: it may be the only one left beside a broken one).
@@ -484,26 +481,17 @@ def extract_body(
             agenda.extend(session.agenda)
         sessions = []
 
+    # A programme's own text is what comes before its first session: each session carries its
+    # part of the rest, which is not cleaned (nor searched) a second time for the whole.
+    own_text = body
+    if sessions:
+        own_text = "\n".join(raws[: min(session.line for session in sessions) - first_line])
     return BodyExtraction(
         sessions=tuple(sessions),
         agenda=tuple(_dedupe_agenda(agenda)),
-        links=tuple(links_in(body)),
-        description=clean_markdown(body),
+        links=tuple(links_in(own_text)),
+        description=clean_markdown(own_text),
         diagnostics=tuple(sorted(ctx.diagnostics, key=lambda d: d.line or 0)),
-    )
-
-
-def _replace_id(session: Session, ident: str) -> Session:
-    return Session(
-        id=ident,
-        title=session.title,
-        slots=session.slots,
-        tags=session.tags,
-        location=session.location,
-        description=session.description,
-        links=session.links,
-        agenda=session.agenda,
-        line=session.line,
     )
 
 

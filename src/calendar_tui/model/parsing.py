@@ -87,16 +87,26 @@ def _parse_in_pool(sources: Sequence[PostSource], workers: int) -> Iterator[Pars
         yield from _parse_chunk(chunk)
 
 
+_PARSING_MODULES = ["calendar_tui.model.front_matter", "calendar_tui.model.post"]
+
+
 def _start_pool(workers: int):
+    import importlib
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    # Workers are forked from a fresh server process, never from this one: the terminal app
-    # loads in a thread, and forking a process with threads can deadlock the child.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(
-        ["calendar_tui.model.parsing", "calendar_tui.model.front_matter", "calendar_tui.model.post"]
-    )
+    if threading.active_count() == 1:
+        # The command line: workers are forks of this process, parsing modules loaded once.
+        for module in _PARSING_MODULES:
+            importlib.import_module(module)
+        context = multiprocessing.get_context("fork")
+    else:
+        # The terminal app loads in a thread, and forking a process that has threads can
+        # deadlock the child: workers come from a fresh server process instead (which runs
+        # the main module again, guarded by `if __name__ == "__main__"` in our entry points).
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__, *_PARSING_MODULES])
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
 
 

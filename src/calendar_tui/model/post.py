@@ -19,6 +19,7 @@ from calendar_tui.model.types import (
     Post,
     Session,
     Slot,
+    fold_for_search,
     searchable_text,
 )
 
@@ -123,7 +124,8 @@ def _with_post_defaults(
     result = []
     for session, ident in zip(sessions, ids, strict=True):
         tags = session.tags or post_tags
-        result.append(with_search_text(replace(session, id=ident, tags=tags)))
+        search = fold_for_search(session.title, session.description, tags, session.location)
+        result.append(replace(session, id=ident, tags=tags, search_text=search))
     return tuple(result)
 
 

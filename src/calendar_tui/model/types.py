@@ -82,9 +82,11 @@ class Session(_CompactPickle):
 
 def searchable_text(session: Session) -> str:
     """What a text search looks in: title, description, tags and place, folded."""
-    return fold(
-        " ".join((session.title, session.description, " ".join(session.tags), session.location))
-    )
+    return fold_for_search(session.title, session.description, session.tags, session.location)
+
+
+def fold_for_search(title: str, description: str, tags: tuple[str, ...], location: str) -> str:
+    return fold(" ".join((title, description, " ".join(tags), location)))
 
 
 @dataclass(frozen=True, slots=True)
