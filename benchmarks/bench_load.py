@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/bench_load.py [N ...]
 
-For each N, generated posts shaped like the corpus (benchmarks/generate.py) are loaded three
-ways: cold (every post parsed), cold with the post cache being written, and warm (every post from
-the cache, as on a second run of the app or the CLI). Peak memory is traced on the cold load.
+For each N, generated posts shaped like the corpus (benchmarks/generate.py) are loaded four
+ways: cold (every post parsed; from 200 files on, by a pool of worker processes, one per core),
+cold in one process, cold with the post cache being written, and warm (every post from the cache,
+as on a second run of the app or the CLI). Peak memory is traced on the cold load in one process
+(tracemalloc sees this process only, not the pool's workers).
 Then `calendar-tui list` on the bundled programme is timed as a whole process.
 """
 
@@ -35,15 +37,17 @@ def bench_load(count: int) -> None:
         posts, cache_file = Path(tmp, "posts"), Path(tmp, "cache", "posts.pickle")
         write_posts(posts, count)
         cold, store = timed(lambda: load_store([posts]))
+        one_process, _ = timed(lambda: load_store([posts], parallel=False))
         writing, _ = timed(lambda: load_store([posts], cache=PostCache(cache_file)))
         warm, _ = timed(lambda: load_store([posts], cache=PostCache(cache_file)))
         tracemalloc.start()
-        load_store([posts])
+        load_store([posts], parallel=False)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         cache_mb = cache_file.stat().st_size / 1e6
     print(
-        f"N={count:>6}: cold {cold:6.2f} s | cold + writing the cache {writing:6.2f} s | "
+        f"N={count:>6}: cold {cold:6.2f} s | cold in one process {one_process:6.2f} s | "
+        f"cold + writing the cache {writing:6.2f} s | "
         f"warm (cache) {warm:5.2f} s | peak {peak / 1e6:6.1f} MB (cold, traced) | "
         f"cache {cache_mb:5.1f} MB | {len(store.occurrences)} occurrences"
     )
