@@ -77,15 +77,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
             self.url = url
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-title")
-        yield Static(id="detail-when")
-        yield Static(id="detail-clashes")
-        yield Static(id="detail-tags")
-        yield Static(id="detail-place")
-        # The Markdown description (#detail-description) is mounted here after the first frame.
-        yield Static(id="detail-agenda")
-        yield Static(id="detail-links")
-        yield Static(id="detail-source")
+        # The parts of a session (title, when, clashes, tags, place, the Markdown description,
+        # running order, links, source) are mounted before this after the first frame.
         yield Static(Text("Aucune session choisie", "dim"), id="detail-empty")
 
     _ready = False
@@ -93,13 +86,27 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         # Markdown (markdown-it, its parser and styles) is the costliest widget to import and
-        # build: the first frame goes out without it, and the pane fills in once it is there.
-        self.call_after_refresh(self._mount_description)
+        # build, and the pane only shows a session once it is there: the first frame goes out
+        # without the session's parts (fewer widgets to style and lay out), then the pane fills in.
+        self.call_after_refresh(self._mount_parts)
 
-    async def _mount_description(self) -> None:
+    async def _mount_parts(self) -> None:
         from textual.widgets import Markdown
 
-        await self.mount(Markdown(id="detail-description", open_links=False), after="#detail-place")
+        await self.mount_all(
+            [
+                Static(id="detail-title"),
+                Static(id="detail-when"),
+                Static(id="detail-clashes"),
+                Static(id="detail-tags"),
+                Static(id="detail-place"),
+                Markdown(id="detail-description", open_links=False),
+                Static(id="detail-agenda"),
+                Static(id="detail-links"),
+                Static(id="detail-source"),
+            ],
+            before="#detail-empty",
+        )
         # The Markdown child empties itself when it mounts: show content only after that.
         self.call_after_refresh(self._become_ready)
 
