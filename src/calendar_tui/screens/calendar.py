@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,7 +22,6 @@ from textual.widgets import Input
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
 from calendar_tui.model.clashes import clash_index, clashes
 from calendar_tui.model.clock import Clock
-from calendar_tui.model.favourites import FavouritesFile, FavouritesWarning
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.programme import NowNext, now_and_next
@@ -34,10 +34,15 @@ from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader, ProblemsBadge
 from calendar_tui.widgets.key_footer import KeyFooter
 from calendar_tui.widgets.month_grid import MonthGrid, add_months
-from calendar_tui.widgets.search_bar import SearchBar
-from calendar_tui.widgets.tag_picker import TagPicker
-from calendar_tui.widgets.week_grid import WeekGrid
-from calendar_tui.words import favourites_warning
+
+if TYPE_CHECKING:
+    from calendar_tui.model.favourites import FavouritesFile, FavouritesWarning
+    from calendar_tui.widgets.tag_picker import TagPicker
+    from calendar_tui.widgets.week_grid import WeekGrid
+
+# The week grid, the tag picker and the search bar are hidden until a key shows them: their
+# modules are imported when they are mounted, after the first frame (see _mount_hidden), and
+# their messages are handled by name (on_week_grid_..., on_tag_picker_..., on_search_bar_...).
 
 NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
@@ -169,6 +174,10 @@ class CalendarScreen(Screen):
         if self._hidden_mounted:
             return
         self._hidden_mounted = True
+        from calendar_tui.widgets.search_bar import SearchBar
+        from calendar_tui.widgets.tag_picker import TagPicker
+        from calendar_tui.widgets.week_grid import WeekGrid
+
         self.query_one("#left").mount(
             WeekGrid(id="week").data_bind(
                 CalendarScreen.day,
@@ -204,7 +213,7 @@ class CalendarScreen(Screen):
         self.filters_words = flt.describe(self.store.labels)
         self.filtered = not flt.is_empty
         self._mount_hidden()
-        search = self.query_one(SearchBar)
+        search = self.query_one("#search", Input)
         if search.value != flt.text:
             search.value = flt.text
         self.set_class(bool(flt.text) or search.has_focus, "-searching")
@@ -240,13 +249,13 @@ class CalendarScreen(Screen):
     def watch_week(self, week: bool) -> None:
         self._mount_hidden()
         self.set_class(week, "-week")
-        month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
+        month, week_grid = self.query_one(MonthGrid), self.query_one("#week")
         if month.has_focus or week_grid.has_focus or self.focused is None:
             (week_grid if week else month).focus()
 
     def focus_grid(self) -> None:
         """Focus the grid on show: the month's, or the week's."""
-        (self.query_one(WeekGrid) if self.week else self.query_one(MonthGrid)).focus()
+        (self.query_one("#week") if self.week else self.query_one(MonthGrid)).focus()
 
     @staticmethod
     def _starred_days(result: QueryResult, favourites: frozenset[str]) -> frozenset[date]:
@@ -362,12 +371,13 @@ class CalendarScreen(Screen):
     def action_tags(self) -> None:
         self._mount_hidden()
         self.add_class("-tags")
-        self.query_one(TagPicker).focus_options()
+        picker: TagPicker = self.query_one("#tags")  # type: ignore[assignment]
+        picker.focus_options()
 
     def action_search(self) -> None:
         self._mount_hidden()
         self.add_class("-searching")
-        self.query_one(SearchBar).focus()
+        self.query_one("#search").focus()
 
     def action_clear_filters(self) -> None:
         self.flt = self.flt.cleared()
@@ -383,8 +393,7 @@ class CalendarScreen(Screen):
     def _day_selected(self, event: DayCursor.DaySelected) -> None:
         self.day = event.day
 
-    @on(WeekGrid.SessionClicked)
-    def _week_session_clicked(self, event: WeekGrid.SessionClicked) -> None:
+    def on_week_grid_session_clicked(self, event: WeekGrid.SessionClicked) -> None:
         self.go_to_occurrence(event.day, event.occurrence_id)
 
     @on(DayCursor.DayOpened)
@@ -407,19 +416,16 @@ class CalendarScreen(Screen):
     def _back(self) -> None:
         self.focus_grid()
 
-    @on(TagPicker.Toggled)
-    def _tag_toggled(self, event: TagPicker.Toggled) -> None:
+    def on_tag_picker_toggled(self, event: TagPicker.Toggled) -> None:
         if event.exclude:
             self.flt = self.flt.toggled_exclude(event.key)
         else:
             self.flt = self.flt.toggled_include(event.key)
 
-    @on(TagPicker.ModeToggled)
-    def _mode_toggled(self) -> None:
+    def on_tag_picker_mode_toggled(self) -> None:
         self.flt = self.flt.with_match_all(not self.flt.match_all)
 
-    @on(TagPicker.Closed)
-    def _tags_closed(self) -> None:
+    def on_tag_picker_closed(self) -> None:
         self.remove_class("-tags")
         self.focus_grid()
 
@@ -433,8 +439,7 @@ class CalendarScreen(Screen):
             self.remove_class("-searching")
         self.focus_grid()
 
-    @on(SearchBar.Cleared)
-    def _search_cleared(self) -> None:
+    def on_search_bar_cleared(self) -> None:
         self.flt = self.flt.with_text("")
         self.remove_class("-searching")
         self.focus_grid()
@@ -455,6 +460,8 @@ class CalendarScreen(Screen):
 
     @work(thread=True, exclusive=True, group="favourites-load")
     def load_favourites(self) -> None:
+        from calendar_tui.model.favourites import FavouritesFile
+
         favourites = FavouritesFile.open(self.favourites_path, clock=self.clock)
         self.app.call_from_thread(self._favourites_loaded, favourites)
 
@@ -486,6 +493,8 @@ class CalendarScreen(Screen):
         if warning.kind in self._warned:
             return
         self._warned.add(warning.kind)
+        from calendar_tui.words import favourites_warning
+
         read_only = self.favourites_file is not None and self.favourites_file.read_only
         self.notify(
             favourites_warning(warning, read_only),
