@@ -7,9 +7,10 @@ it down to its widgets with `data_bind`; the widgets answer with their own messa
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Input
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
 # The week grid, the tag picker and the search bar are hidden until a key shows them: their
 # modules are imported when they are mounted, after the first frame (see _mount_hidden), and
 # their messages are handled by name (on_week_grid_..., on_tag_picker_..., on_search_bar_...).
+
+W = TypeVar("W", bound=Widget)
 
 NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
@@ -115,6 +119,7 @@ class CalendarScreen(Screen):
         self._days: tuple[date, ...] = ()
         self._days_for: QueryResult | None = None
         self._hidden_mounted = False
+        self._hidden_mounts: list[AwaitMount] = []
         today = clock.now().date()
         result = store.query(Filter())
         self.set_reactive(CalendarScreen.today, today)
@@ -171,31 +176,51 @@ class CalendarScreen(Screen):
         """The widgets that stay hidden until a key shows them (week grid, tag picker, search
         bar), mounted once the first frame is out, in their places; a key that needs one sooner
         mounts them then."""
-        if self._hidden_mounted:
-            return
+        if self._hidden_mounted or not self.query_one("#left").is_attached:
+            return  # mounted already, or the app is closing
         self._hidden_mounted = True
         from calendar_tui.widgets.search_bar import SearchBar
         from calendar_tui.widgets.tag_picker import TagPicker
         from calendar_tui.widgets.week_grid import WeekGrid
 
-        self.query_one("#left").mount(
-            WeekGrid(id="week").data_bind(
-                CalendarScreen.day,
-                CalendarScreen.today,
-                CalendarScreen.result,
-                CalendarScreen.favourites,
-                current=CalendarScreen.occurrence_id,
-            ),
-            after="#grid",
+        self._hidden_mounts = []
+        week = self._bind_late(
+            WeekGrid(id="week"),
+            day=CalendarScreen.day,
+            today=CalendarScreen.today,
+            result=CalendarScreen.result,
+            favourites=CalendarScreen.favourites,
+            current=CalendarScreen.occurrence_id,
         )
-        picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
+        self._hidden_mounts.append(self.query_one("#left").mount(week, after="#grid"))
+        picker = self._bind_late(TagPicker(id="tags"), filter=CalendarScreen.flt)
         picker.tags = self.store.tags()
-        self.query_one("#main").mount(picker)
+        self._hidden_mounts.append(self.query_one("#main").mount(picker))
         search = SearchBar(id="search")
-        self.mount(search, before=self.query_one(KeyFooter))
+        self._hidden_mounts.append(self.mount(search, before=self.query_one(KeyFooter)))
         # Filter in the same call as the keystroke that changed the text, so the bar, the grid
         # and the list are painted in one frame (`Input.Changed` arrives after the bar's paint).
         self.watch(search, "value", self._search_value, init=False)
+
+    async def _hidden_ready(self) -> None:
+        """Mount the hidden widgets if they are not yet, and wait until they are composed: a
+        key typed ahead can arrive before they are mounted after the first frame."""
+        self._mount_hidden()
+        for mounting in self._hidden_mounts:
+            await mounting
+
+    def _bind_late(self, widget: W, **sources: reactive) -> W:
+        """`data_bind` for a widget mounted outside compose. A key handled by the app can mount
+        it (before the first frame is out), and `data_bind` takes the screen from the active
+        message pump, which is then the app: set the current values, then follow the changes."""
+
+        def pusher(target: str) -> Callable[[object], None]:
+            return lambda value: setattr(widget, target, value)
+
+        for target, source in sources.items():
+            widget.set_reactive(getattr(type(widget), target), getattr(self, source.name))
+            widget.watch(self, source.name, pusher(target), init=False)
+        return widget
 
     # -- state --------------------------------------------------------------------------------
 
@@ -368,14 +393,14 @@ class CalendarScreen(Screen):
     def action_today(self) -> None:
         self.day = self.clock.now().date()
 
-    def action_tags(self) -> None:
-        self._mount_hidden()
+    async def action_tags(self) -> None:
+        await self._hidden_ready()
         self.add_class("-tags")
         picker: TagPicker = self.query_one("#tags")  # type: ignore[assignment]
         picker.focus_options()
 
-    def action_search(self) -> None:
-        self._mount_hidden()
+    async def action_search(self) -> None:
+        await self._hidden_ready()
         self.add_class("-searching")
         self.query_one("#search").focus()
 
@@ -530,7 +555,8 @@ class CalendarScreen(Screen):
 
         self.app.push_screen(ClashesScreen(list(self.clash_pairs)), chosen)
 
-    def action_toggle_week(self) -> None:
+    async def action_toggle_week(self) -> None:
+        await self._hidden_ready()
         self.week = not self.week
 
     def action_export(self) -> None:

@@ -91,6 +91,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._mount_parts)
 
     async def _mount_parts(self) -> None:
+        if not self.is_attached:
+            return  # the app is closing
         from textual.widgets import Markdown
 
         await self.mount_all(
