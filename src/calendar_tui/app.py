@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 from textual.binding import BindingType
-from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from calendar_tui.commands import APP_COMMANDS, CalendarCommands, bindings
@@ -99,23 +98,17 @@ class CalendarApp(App[None]):
             self.notify(problem, severity="warning", timeout=8, markup=False)
         if self.keymap:
             self.set_keymap(self.keymap)
-        if self.store is None:  # see get_default_screen
-            from calendar_tui.screens.loading import LoadingScreen
-
-            self.push_screen(LoadingScreen())
-            self.load(self.paths, self.drafts)
-
-    def get_default_screen(self) -> Screen:
-        """The calendar screen itself when the posts are at hand before the first frame (a store
-        passed in, or a few small files): no blank screen is composed and styled beneath it.
-        Otherwise Textual's blank screen, and on_mount shows the loading screen over it."""
         if self.store is None and quick_to_load(self.paths):
             from calendar_tui.model.loader import load_store
 
             self.store = load_store(list(self.paths), drafts=self.drafts, cache=self.cache)
         if self.store is not None:
-            return self._calendar(self.store)
-        return super().get_default_screen()
+            self.push_screen(self._calendar(self.store))
+        else:
+            from calendar_tui.screens.loading import LoadingScreen
+
+            self.push_screen(LoadingScreen())
+            self.load(self.paths, self.drafts)
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:
