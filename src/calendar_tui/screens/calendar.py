@@ -204,7 +204,12 @@ class CalendarScreen(Screen):
 
     async def _hidden_ready(self) -> None:
         """Mount the hidden widgets if they are not yet, and wait until they are composed: a
-        key typed ahead can arrive before they are mounted after the first frame."""
+        key typed ahead can arrive before they are mounted after the first frame. Once they
+        are, return without waiting: the keys typed after this one must find the focus moved."""
+        if self._hidden_mounted and all(
+            widget.is_mounted for widget in self.query("#week, #tags, #search")
+        ):
+            return
         self._mount_hidden()
         for mounting in self._hidden_mounts:
             await mounting
