@@ -71,7 +71,7 @@ class PostCache:
         else:
             self._dirty = True
 
-    def get(self, path: Path, key: FileKey) -> Post | None:
+    def get(self, path: str | Path, key: FileKey) -> Post | None:
         """The post parsed from `path` (as the user named it) when its size and mtime still match."""
         entry = self._entries.get(str(path))
         if entry is None or entry[0] != key:
@@ -79,7 +79,7 @@ class PostCache:
         self._used[str(path)] = entry
         return entry[1]
 
-    def put(self, path: Path, key: FileKey, post: Post) -> None:
+    def put(self, path: str | Path, key: FileKey, post: Post) -> None:
         self._used[str(path)] = (key, post)
         self._dirty = True
 
