@@ -117,7 +117,8 @@ def test_a_search_read_day_by_day_agrees_with_the_full_match():
     ia = "intelligence artificielle"
     filters = [
         Filter(text=text, include=include, start=start, end=end)
-        for text in ("ia", "webinaire ia", "idees", "zzz", "e")
+        # Words found nowhere, only apart ("pitchs donnees"), or only outside the chosen tag.
+        for text in ("ia", "webinaire ia", "idees", "zzz", "e", "pitchs donnees", "territoires")
         for include in (frozenset(), frozenset({ia}))
         for start, end in ((None, None), (date(2020, 11, 19), date(2020, 11, 26)))
     ]
@@ -134,6 +135,18 @@ def test_a_search_read_day_by_day_agrees_with_the_full_match():
         assert {day: full.day_counts.get(day, 0) for day in days} == counts, flt
         assert full.all_day_days == all_day, flt
         assert lazy.occurrences == full.occurrences and lazy.days == full.days, flt
+
+
+def test_a_word_never_matches_across_two_occurrences_texts():
+    store = make_store()
+    texts = store._search_text  # the texts a search reads, one per occurrence in time order
+    probes = [left.split()[-1] + right.split()[0] for left, right in zip(texts, texts[1:])]
+    probes = [word for word in probes if not any(word in text for text in texts)]
+    assert probes
+    for word in probes:
+        assert not store.query(Filter(text=word))
+        store._results.clear()
+        assert len(store.query(Filter(text=word))) == 0
 
 
 def test_date_range_clips_spans_to_the_range():
@@ -157,3 +170,11 @@ def test_filter_toggles_and_words():
         flt.with_text("ia").describe(labels) == "tags : Webinaire · sans : API · recherche « ia »"
     )
     assert flt.cleared().is_empty and not flt.is_empty
+
+
+def test_search_reads_typographic_punctuation_and_ligatures_as_typed():
+    session = Session("p/x", "L’IA au cœur de l’État « numérique »", (Slot(at(5, 9), None),))
+    store = EventStore.from_posts([Post("p.md", "P", sessions=(session,))])
+    for typed in ("l'ia", "L’IA", "coeur", "cœur", "de l'etat", '" numerique "', "numérique »"):
+        assert titles(store.query(Filter(text=typed))) == [session.title], typed
+    assert not store.query(Filter(text="l'etats"))

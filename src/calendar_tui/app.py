@@ -130,6 +130,7 @@ class CalendarApp(App[None]):
 
         # (load_store also moves the store out of the cyclic collector's way: see the loader.)
         store = load_store(list(paths), drafts=drafts, progress=progress, cache=self.cache)
+        store.prepare_search()
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, store)
 

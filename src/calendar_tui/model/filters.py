@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from calendar_tui.model.text import fold
+from calendar_tui.model.text import fold, search_fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class Filter:
 
     @property
     def folded_text(self) -> str:
-        return " ".join(fold(self.text).split())
+        return " ".join(search_fold(self.text).split())
 
     def toggled_include(self, key: str) -> Filter:
         include = self.include ^ {key}

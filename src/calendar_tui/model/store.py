@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -136,9 +137,7 @@ class QueryResult:
         # Whether anything matches, without counting everything while words are pending.
         if not self._words:
             return len(self) > 0
-        matched = self._matched_value
-        candidates = range(len(self._store.occurrences)) if matched is None else matched
-        return any(True for _ in self._keeps(candidates))
+        return self._store._any_text_match(self._words, self._matched_value)
 
 
 class _DayCounts(Mapping[date, int]):
@@ -235,6 +234,7 @@ class EventStore:
                     self._all_day_index.setdefault(day, []).append(index)
         self._results: dict[Filter, QueryResult] = {}
         self._text_results: dict[tuple[str, ...], frozenset[int]] = {}
+        self._joined: tuple[str, list[int]] | None = None
 
     @classmethod
     def from_posts(
@@ -310,6 +310,41 @@ class EventStore:
             }
         return None if matched is None else frozenset(matched)
 
+    def prepare_search(self) -> None:
+        """Makes now what the first text search would otherwise make (tens of milliseconds for
+        10,000 posts): the app calls it in its loading worker."""
+        self._joined_text()
+
+    def _joined_text(self) -> tuple[str, list[int]]:
+        """Every occurrence's search text in one string, and where each one starts: one scan
+        in C finds a word anywhere (a word missing everywhere costs one pass, not one Python
+        step per occurrence). Made on the first search."""
+        if self._joined is None:
+            starts, position = [], 0
+            for text in self._search_text:
+                starts.append(position)
+                position += len(text) + 1
+            self._joined = ("\n".join(self._search_text), starts)
+        return self._joined
+
+    def _any_text_match(
+        self, words: tuple[str, ...], within: set[int] | frozenset[int] | None
+    ) -> bool:
+        """Whether an occurrence in `within` (None: any) holds every word: found from the
+        places of the longest word, so the first match or a miss everywhere comes at once."""
+        joined, starts = self._joined_text()
+        texts = self._search_text
+        rarest = max(words, key=len)  # search words hold no spaces, nor newlines
+        position = joined.find(rarest)
+        while position >= 0:
+            index = bisect_right(starts, position) - 1
+            if (within is None or index in within) and all(word in texts[index] for word in words):
+                return True
+            if index + 1 >= len(starts):
+                return False
+            position = joined.find(rarest, starts[index + 1])
+        return False
+
     def _text_match(
         self, words: tuple[str, ...], within: set[int] | frozenset[int] | None
     ) -> frozenset[int]:
@@ -322,6 +357,8 @@ class EventStore:
                 break
         texts = self._search_text
         candidates = sorted(found) if found is not None else range(len(texts))
+        if found is None and not self._any_text_match(words, None):
+            candidates = []  # a word found nowhere: no need to test each occurrence
         for word in words:
             candidates = [i for i in candidates if word in texts[i]]
         found = frozenset(candidates)

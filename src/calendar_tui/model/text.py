@@ -46,6 +46,33 @@ def fold(value: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold()))
 
 
+# What a keyboard types for the typography of posts ("l’IA" is found by "l'ia", "cœur" by
+# "coeur"). Kept out of `fold`, which stable session ids are made from.
+_TYPED_FORMS = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "œ": "oe",
+        "æ": "ae",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
+def search_fold(value: str) -> str:
+    """`fold`, with typographic punctuation and ligatures as typed: what text search compares."""
+    return fold(value).translate(_TYPED_FORMS)
+
+
 @lru_cache(maxsize=4096)
 def tag_key(tag: str) -> str:
     """Tags compare case-, accent- and space-insensitively: ' Open  Source' == 'open source'."""

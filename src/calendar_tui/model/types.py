@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from calendar_tui.model.text import fold
+from calendar_tui.model.text import search_fold
 
 Severity = Literal["error", "warning"]
 
@@ -86,7 +86,7 @@ def searchable_text(session: Session) -> str:
 
 
 def fold_for_search(title: str, description: str, tags: tuple[str, ...], location: str) -> str:
-    return fold(" ".join((title, description, " ".join(tags), location)))
+    return search_fold(" ".join((title, description, " ".join(tags), location)))
 
 
 @dataclass(frozen=True, slots=True)
