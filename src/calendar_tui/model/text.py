@@ -48,29 +48,34 @@ def fold(value: str) -> str:
 
 # What a keyboard types for the typography of posts ("l’IA" is found by "l'ia", "cœur" by
 # "coeur"). Kept out of `fold`, which stable session ids are made from.
-_TYPED_FORMS = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "«": '"',
-        "»": '"',
-        "“": '"',
-        "”": '"',
-        "–": "-",
-        "—": "-",
-        "…": "...",
-        "œ": "oe",
-        "æ": "ae",
-        "\u00a0": " ",
-        "\u202f": " ",
-    }
+_TYPED_FORMS = (
+    ("’", "'"),
+    ("‘", "'"),
+    ("ʼ", "'"),
+    ("«", '"'),
+    ("»", '"'),
+    ("“", '"'),
+    ("”", '"'),
+    ("–", "-"),
+    ("—", "-"),
+    ("…", "..."),
+    ("œ", "oe"),
+    ("æ", "ae"),
+    ("\u00a0", " "),
+    ("\u202f", " "),
 )
 
 
 def search_fold(value: str) -> str:
     """`fold`, with typographic punctuation and ligatures as typed: what text search compares."""
-    return fold(value).translate(_TYPED_FORMS)
+    folded = fold(value)
+    if folded.isascii():
+        return folded
+    # str.replace scans in C; a translate table would look up every character of a description.
+    for typographic, typed in _TYPED_FORMS:
+        if typographic in folded:
+            folded = folded.replace(typographic, typed)
+    return folded
 
 
 @lru_cache(maxsize=4096)
