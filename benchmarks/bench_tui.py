@@ -187,6 +187,7 @@ async def keystrokes(posts: int, repeats: int) -> None:
     cache = PostCache(folder.parent / f"cache-{posts}.pickle")
     started = time.perf_counter()
     store = load_store([folder], cache=cache)
+    store.prepare_search()  # as the app's loading worker does
     print(
         f"\nKeystrokes with {posts} generated posts ({len(store.occurrences)} occurrences,"
         f" loaded in {time.perf_counter() - started:.2f} s), 120x40"
@@ -270,6 +271,12 @@ async def keystrokes(posts: int, repeats: int) -> None:
         await pilot.press("slash")
         await pilot.pause()
         report("search character", [await measure(char) for char in "numerique"[:repeats]])
+        nothing = []
+        for char in "xzwkyjqv"[:repeats]:  # "numerique" + each: a new search matching nothing
+            nothing.append(await measure(char))
+            await pilot.press("backspace")
+            await pilot.pause()
+        report("search character, no match", nothing)
         await pilot.press("escape")
         await pilot.pause()
         clears = []

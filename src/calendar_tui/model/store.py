@@ -52,6 +52,7 @@ class QueryResult:
         self._days: tuple[date, ...] | None = None
         self._occurrences: tuple[Occurrence, ...] | None = None
         self._tag_counts: dict[str, int] | None = None
+        self._any: bool | None = None  # whether anything matches, while words are pending
 
     @property
     def _matched(self) -> frozenset[int] | None:
@@ -137,7 +138,11 @@ class QueryResult:
         # Whether anything matches, without counting everything while words are pending.
         if not self._words:
             return len(self) > 0
-        return self._store._any_text_match(self._words, self._matched_value)
+        if self._any is None:  # asked several times per keystroke (screen, footer checks)
+            self._any = self._store._any_text_match(self._words, self._matched_value)
+            if not self._any:  # nothing matches: the full answer is known
+                self._matched_value, self._words = frozenset(), ()
+        return self._any
 
 
 class _DayCounts(Mapping[date, int]):
