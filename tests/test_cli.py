@@ -126,3 +126,20 @@ def test_version(capsys):
     with pytest.raises(SystemExit):
         main(["--version"])
     assert __version__ in capsys.readouterr().out
+
+
+def test_ctrl_c_while_a_large_collection_loads_stops_without_a_traceback(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for n in range(2000):  # enough files for the worker pool, and for seconds of parsing
+        shutil.copy(bundled_programme(), tmp_path / f"programme-{n:03d}.markdown")
+    command = [sys.executable, "-m", "calendar_tui", "check", "--no-cache", str(tmp_path)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)  # started and parsing
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, (out, err)
+    assert "interrupted" in err and "Traceback" not in err

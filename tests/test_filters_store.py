@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from calendar_tui.model.filters import Filter
@@ -140,7 +141,7 @@ def test_a_search_read_day_by_day_agrees_with_the_full_match():
 def test_a_word_never_matches_across_two_occurrences_texts():
     store = make_store()
     texts = store._search_text  # the texts a search reads, one per occurrence in time order
-    probes = [left.split()[-1] + right.split()[0] for left, right in zip(texts, texts[1:])]
+    probes = [left.split()[-1] + right.split()[0] for left, right in pairwise(texts)]
     probes = [word for word in probes if not any(word in text for text in texts)]
     assert probes
     for word in probes:

@@ -109,10 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
     paths = args.paths or [_bundled()]
-    if args.command == "list":
-        return run_list(args, paths)
-    if args.command == "check":
-        return run_check(paths, args.drafts, args.cache)
+    try:
+        if args.command == "list":
+            return run_list(args, paths)
+        if args.command == "check":
+            return run_check(paths, args.drafts, args.cache)
+    except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
+        print("calendar-tui: interrupted", file=sys.stderr)
+        return 130
     return run_app(paths, args.drafts, args.cache)
 
 
