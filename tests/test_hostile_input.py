@@ -17,7 +17,7 @@ from calendar_tui.model.front_matter import parse_post_text
 from calendar_tui.model.links import is_openable, normalise_url
 from calendar_tui.model.loader import load_posts
 from calendar_tui.model.post import build_post
-from calendar_tui.model.text import clean_text, one_line
+from calendar_tui.model.text import _ESCAPES, _UNSAFE, clean_text, one_line
 from calendar_tui.paths import bundled_programme
 
 GOOD = "---\ntitle: Bon\ndate: 2020-11-01 10:00:00 +01:00\nevent_start_date: 2020-11-05 14:00:00 +01:00\n---\nTexte.\n"
@@ -292,3 +292,10 @@ def test_arbitrary_bytes_never_make_reading_raise(tmp_path_factory, data: bytes)
     folder = tmp_path_factory.mktemp("bytes")
     (folder / "post.md").write_bytes(data)
     load_posts([folder])
+
+
+@given(st.text())
+def test_clean_text_keeps_printable_text_and_drops_every_unsafe_character(text: str):
+    cleaned = clean_text(text)
+    assert cleaned == _UNSAFE.sub("", _ESCAPES.sub("", text))  # the shortcut changes nothing
+    assert "\x1b" not in cleaned and not _UNSAFE.search(cleaned)

@@ -20,6 +20,8 @@ def clean_text(value: str) -> str:
     """Post text made inert for a terminal: no escape sequences, control or bidi characters."""
     if not value:
         return ""
+    if value.isprintable():  # every character _ESCAPES or _UNSAFE could match is unprintable
+        return value
     value = _ESCAPES.sub("", value)
     return _UNSAFE.sub("", value)
 
