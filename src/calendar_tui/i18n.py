@@ -1,0 +1,67 @@
+"""User-facing text through gettext: French by default, English on request.
+
+Message ids are English; the French catalog lives in `locale/fr/LC_MESSAGES/calendar_tui.po`
+(made and compiled with babel's `pybabel`, see `make catalogs`). Code-facing identifiers
+(diagnostic codes, binding ids) are never translated. Plain Python: the model may use it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+DOMAIN = "calendar_tui"
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+_translation: gettext.NullTranslations | None = None
+_language = DEFAULT_LANGUAGE
+
+
+def language_from_env(env: Mapping[str, str] = os.environ) -> str:
+    """The language asked for by the environment, as gettext reads it (`LANGUAGE`, `LC_ALL`,
+    `LC_MESSAGES`, `LANG`): English for `en…`, French otherwise (C and POSIX included)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            first = value.split(":")[0].lower()
+            return "en" if first.startswith("en") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_language(language: str | None) -> str:
+    """Use `language` ('fr' or 'en'; None: from the environment) from now on; returns it."""
+    global _translation, _language
+    chosen = language if language in LANGUAGES else language_from_env()
+    _language = chosen
+    _translation = (
+        gettext.NullTranslations()
+        if chosen == "en"
+        else gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen], fallback=True)
+    )
+    return chosen
+
+
+def current_language() -> str:
+    if _translation is None:
+        set_language(None)
+    return _language
+
+
+def _catalog() -> gettext.NullTranslations:
+    if _translation is None:
+        set_language(None)
+    assert _translation is not None
+    return _translation
+
+
+def _(message: str) -> str:
+    """`message` (English) in the current language."""
+    return _catalog().gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _catalog().ngettext(singular, plural, count)
