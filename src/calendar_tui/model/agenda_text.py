@@ -99,8 +99,7 @@ def mark_sentences(marks: Marks) -> list[str]:
         when = when_words(other)
         when = when[0].lower() + when[1:]
         sentences.append(
-            sentence(f"Attention, chevauche une autre session favorite : {title_words(other)}")
-            + f" ({when})."
+            f"Attention, chevauche une autre session favorite : {title_words(other)} ({when})."
         )
     return sentences
 
