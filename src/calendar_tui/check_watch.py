@@ -50,21 +50,26 @@ def problem_changes(
     before: Sequence[Diagnostic], after: Sequence[Diagnostic]
 ) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """(new, fixed): the problems of `after` that `before` did not have, and the other way round.
-    Counted, so a second identical problem in the same file is new too."""
-    new = _missing_from(after, Counter(map(problem_key, before)))
-    fixed = _missing_from(before, Counter(map(problem_key, after)))
+    Those still on the same line pair up first, then those that only moved; counted, so a second
+    identical problem in the same file is new too."""
+    same = Counter(before) & Counter(after)
+    before = _without(before, same)
+    after = _without(after, same)
+    new = _without(after, Counter(map(problem_key, before)), problem_key)
+    fixed = _without(before, Counter(map(problem_key, after)), problem_key)
     return new, fixed
 
 
-def _missing_from(diagnostics: Sequence[Diagnostic], counts: Counter) -> list[Diagnostic]:
-    missing = []
+def _without(diagnostics: Sequence[Diagnostic], counts: Counter, key=lambda d: d) -> list:
+    """`diagnostics` less as many of each key as `counts` holds."""
+    counts = Counter(counts)
+    kept = []
     for diagnostic in diagnostics:
-        key = problem_key(diagnostic)
-        if counts[key]:
-            counts[key] -= 1
+        if counts[key(diagnostic)]:
+            counts[key(diagnostic)] -= 1
         else:
-            missing.append(diagnostic)
-    return missing
+            kept.append(diagnostic)
+    return kept
 
 
 def summary(result) -> str:
