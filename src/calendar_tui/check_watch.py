@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from calendar_tui.model.types import Diagnostic
+if TYPE_CHECKING:  # the parser imports this module: keep it light
+    from calendar_tui.model.types import Diagnostic
 
 QUIET_MS = 250  # a batch of changes ends after this long without another
 MAX_BATCH_MS = 2000  # and is reported at the latest after this long
@@ -139,6 +140,8 @@ def _changes(paths: Sequence[Path], poll: bool | None) -> Iterator[set]:
 
 
 def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool | None) -> int:
+    import tempfile
+
     from calendar_tui.model.cache import PostCache
     from calendar_tui.model.loader import load_posts
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from calendar_tui.model.filters import Filter
+if TYPE_CHECKING:  # the parser imports this module: keep it light
+    from calendar_tui.model.filters import Filter
 
 
 def _day(text: str) -> date:
@@ -51,6 +53,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
 
 def filter_from_args(args: argparse.Namespace, favourites: frozenset[str] | None) -> Filter:
     """The Filter the options ask for; `favourites` restricts it when --favourites was given."""
+    from calendar_tui.model.filters import Filter
     from calendar_tui.model.text import tag_key
 
     return Filter(

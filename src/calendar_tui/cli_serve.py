@@ -9,11 +9,9 @@ that textual-serve ships.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import re
 import shlex
 import sys
-import tempfile
 from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
@@ -39,6 +37,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -70,6 +70,8 @@ def local_template(folder: Path) -> Path:
 
 
 def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
+    import tempfile
+
     from textual_serve.server import Server
 
     if not 0 < args.port < 65536:
