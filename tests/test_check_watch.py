@@ -201,3 +201,36 @@ def test_the_filter_keeps_post_files_only(tmp_path):
     assert not keep(None, str(tmp_path / "posts" / ".#a.md"))
     assert not keep(None, str(tmp_path / "posts" / "a.md~"))
     assert not keep(None, str(tmp_path / "posts" / "4913"))
+
+
+@pytest.mark.parametrize("disk", [True, False], ids=["cache", "no-cache"])
+def test_a_recheck_parses_only_the_files_that_changed(tmp_path, monkeypatch, disk):
+    from calendar_tui.check_watch import WatchCache
+    from calendar_tui.model import loader
+    from calendar_tui.model.cache import PostCache
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.md").write_text(GOOD.replace("Un atelier", name), encoding="utf-8")
+    parsed: list[str] = []
+    real = loader.parse_files
+
+    def counting(sources, **kwargs):
+        parsed.extend(Path(path).name for path, _ in sources)
+        return real(sources, **kwargs)
+
+    monkeypatch.setattr(loader, "parse_files", counting)
+    cache = WatchCache(PostCache(tmp_path / "cache.pickle") if disk else None)
+    first = loader.load_posts([tmp_path], cache=cache)
+    assert sorted(parsed) == ["a.md", "b.md", "c.md"] and len(first.posts) == 3
+    parsed.clear()
+    (tmp_path / "b.md").write_text(GOOD.replace("Un atelier", "bb"), encoding="utf-8")
+    (tmp_path / "d.md").write_text(GOOD.replace("Un atelier", "d"), encoding="utf-8")
+    again = loader.load_posts([tmp_path], cache=cache)
+    assert sorted(parsed) == ["b.md", "d.md"]
+    assert sorted(p.title for p in again.posts) == ["a", "bb", "c", "d"]
+    parsed.clear()
+    (tmp_path / "b.md").write_text(GOOD.replace("Un atelier", "bbb"), encoding="utf-8")
+    loader.load_posts([tmp_path], cache=cache)
+    assert parsed == ["b.md"]  # the earlier change of b.md is not parsed twice
+    cache.close()
+    assert (tmp_path / "cache.pickle").exists() is disk

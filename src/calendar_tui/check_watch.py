@@ -1,7 +1,7 @@
 """`check --watch`: re-check the posts on every save and print only the problems that changed.
 
 For an author editing a post in another pane. Each save re-parses only the files whose size or
-mtime changed (the post cache knows the others). Changes are gathered until the files have been
+mtime changed (`WatchCache` keeps the others). Changes are gathered until the files have been
 quiet for a moment (`QUIET_MS`), so an editor's several events per save (write a temporary file
 then rename it, truncate then write) give one re-check of the finished file.
 """
@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the parser imports this module: keep it light
-    from calendar_tui.model.types import Diagnostic
+    from calendar_tui.model.cache import FileKey, PostCache
+    from calendar_tui.model.types import Diagnostic, Post
 
 QUIET_MS = 250  # a batch of changes ends after this long without another
 MAX_BATCH_MS = 2000  # and is reported at the latest after this long
@@ -139,9 +140,42 @@ def _changes(paths: Sequence[Path], poll: bool | None) -> Iterator[set]:
             yield batch
 
 
-def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool | None) -> int:
-    import tempfile
+class WatchCache:
+    """The posts of the last check, in memory, in front of the user's post cache: a re-check
+    parses only the files whose size or mtime changed, without reading or writing the cache file
+    each time. The cache file is read by the first check and written by the first and the last."""
 
+    def __init__(self, disk: PostCache | None) -> None:
+        self._disk = disk
+        self._posts: dict[str, tuple[FileKey, Post]] = {}
+
+    def load(self) -> None:
+        if self._disk is not None:
+            self._disk.load()  # reads the file the first time only
+
+    def get(self, path: str, key: FileKey) -> Post | None:
+        entry = self._posts.get(path)
+        if entry is not None and entry[0] == key:
+            return entry[1]
+        post = self._disk.get(path, key) if self._disk is not None else None
+        if post is not None:
+            self._posts[path] = (key, post)
+        return post
+
+    def put(self, path: str, key: FileKey, post: Post) -> None:
+        self._posts[path] = (key, post)
+        if self._disk is not None:
+            self._disk.put(path, key, post)
+
+    def save(self) -> None:
+        """Called by the loader after each check: nothing to do until `close`."""
+
+    def close(self) -> None:
+        if self._disk is not None:
+            self._disk.save()
+
+
+def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool | None) -> int:
     from calendar_tui.model.cache import PostCache
     from calendar_tui.model.loader import load_posts
 
@@ -149,31 +183,24 @@ def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool
     if missing:
         print(f"calendar-tui check --watch: {missing[0]}: no such file or folder", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory(prefix="calendar-tui-watch-") as scratch:
-        # With --no-cache, the first check parses everything; later ones still skip the files
-        # that did not change, through a cache of this run only.
-        cache_path = None if use_cache else Path(scratch) / "posts.pickle"
-
-        def check():
-            # A new PostCache each time reads what the last check saved: only changed files
-            # are parsed again.
-            cache = PostCache(cache_path) if cache_path else PostCache.for_paths(paths)
-            return load_posts(paths, drafts=drafts, cache=cache)
-
-        result = check()
-        for diagnostic in result.diagnostics:
-            print(diagnostic.format())
-        print(summary(result))
-        try:
-            for batch in _changes(paths, poll):
-                if not batch:
-                    print("Watching for changes; Ctrl+C to stop.", flush=True)
-                    continue
-                previous, result = result, check()
-                _report(previous, result, len({path for _, path in batch}))
-        except KeyboardInterrupt:
-            print("calendar-tui: stopped watching", file=sys.stderr)
-            return 130
+    cache = WatchCache(PostCache.for_paths(paths) if use_cache else None)
+    result = load_posts(paths, drafts=drafts, cache=cache)
+    cache.close()
+    for diagnostic in result.diagnostics:
+        print(diagnostic.format())
+    print(summary(result))
+    try:
+        for batch in _changes(paths, poll):
+            if not batch:
+                print("Watching for changes; Ctrl+C to stop.", flush=True)
+                continue
+            previous, result = result, load_posts(paths, drafts=drafts, cache=cache)
+            _report(previous, result, len({path for _, path in batch}))
+    except KeyboardInterrupt:
+        print("calendar-tui: stopped watching", file=sys.stderr)
+        return 130
+    finally:
+        cache.close()
     return 0
 
 
