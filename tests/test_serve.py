@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from calendar_tui.cli_serve import app_command, is_loopback, local_template
+from calendar_tui.cli_serve import app_command, host_warnings, is_loopback, local_template
 from conftest import ROOT
 
 TIMEOUT = 60
@@ -118,6 +118,15 @@ def test_loopback_is_told_from_other_addresses():
     assert not any(map(is_loopback, ["0.0.0.0", "::", "192.0.2.1", "example.org", ""]))
 
 
+def test_every_address_but_loopback_is_warned_about():
+    assert host_warnings("127.0.0.1", 8000, None) == []
+    (warning,) = host_warnings("192.0.2.1", 8000, None)
+    assert "not only on this machine" in warning and "no password" in warning
+    everywhere = host_warnings("0.0.0.0", 8000, None)
+    assert len(everywhere) == 2 and "--public-url http://NAME:8000" in everywhere[1]
+    assert len(host_warnings("0.0.0.0", 8000, "http://calendrier.example:8000")) == 1
+
+
 def test_the_app_command_quotes_every_path(tmp_path):
     hostile = tmp_path / "a b; rm -rf ~ $(x) `y`"
     hostile.mkdir()
@@ -155,6 +164,17 @@ def test_the_served_page_names_only_this_server(serving):
             assert response.status == 200 and response.read()
     status, output = server.stop()
     assert status == 0 and "Traceback" not in output
+
+
+def test_the_page_links_to_the_public_url_when_given(serving):
+    port = free_port()
+    server = serving("--port", str(port), "--public-url", "http://calendrier.example:9000/")
+    server.wait_until_listening(port)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=TIMEOUT) as response:
+        page = response.read().decode("utf-8")
+    urls = set(_URL.findall(page)) - _NAMESPACES
+    assert {urlsplit(url).netloc for url in urls} == {"calendrier.example:9000"}, urls
+    assert "ws://calendrier.example:9000/ws" in urls
 
 
 def test_another_address_is_warned_about(serving):

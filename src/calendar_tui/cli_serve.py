@@ -34,6 +34,12 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})"
     )
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers reach this server at, when it is not http://HOST:PORT "
+        "(with --host 0.0.0.0, or behind a proxy): the page's links and websocket use it",
+    )
 
 
 def is_loopback(host: str) -> bool:
@@ -45,6 +51,22 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def host_warnings(host: str, port: int, public_url: str | None) -> list[str]:
+    """What to say before listening on `host`: nothing for this machine only."""
+    if is_loopback(host):
+        return []
+    warnings = [
+        f"warning: listening on {host}, not only on this machine: anyone who can reach this "
+        f"address on port {port} can open the app and read the posts (there is no password)."
+    ]
+    if public_url is None and host in ("0.0.0.0", "::", "[::]"):
+        warnings.append(
+            f"browsers on other machines need --public-url http://NAME:{port} "
+            "(the name or address they reach this machine at)."
+        )
+    return warnings
 
 
 def app_command(paths: list[Path], drafts: bool, cache: bool) -> str:
@@ -77,13 +99,8 @@ def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
     if not 0 < args.port < 65536:
         print(f"calendar-tui serve: {args.port} is not a port (1-65535)", file=sys.stderr)
         return 2
-    if not is_loopback(args.host):
-        print(
-            f"calendar-tui serve: warning: listening on {args.host}, not only on this machine: "
-            "anyone who can reach this address on port "
-            f"{args.port} can open the app and read the posts (there is no password).",
-            file=sys.stderr,
-        )
+    for warning in host_warnings(args.host, args.port, args.public_url):
+        print(f"calendar-tui serve: {warning}", file=sys.stderr)
     command = app_command(paths, args.drafts, args.cache)
     with tempfile.TemporaryDirectory(prefix="calendar-tui-serve-") as folder:
         server = Server(
@@ -91,6 +108,7 @@ def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
             host=args.host,
             port=args.port,
             title="calendar-tui",
+            public_url=args.public_url.rstrip("/") if args.public_url else None,
             templates_path=local_template(Path(folder)),
         )
         try:
