@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,16 +12,7 @@ from calendar_tui import __version__
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("open", "list", "check")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        import argparse
-
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+COMMANDS = ("open", "list", "check", "agenda", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the terminal app on the bundled programme or on PATHs.",
     )
     parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{open,list,check}")
+    commands = parser.add_subparsers(dest="command", metavar="{open,list,check,agenda,serve}")
 
     def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument(
@@ -56,34 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     with_paths(commands.add_parser("open", help="open the terminal app (the default command)"))
+    from calendar_tui.cli_filters import add_filter_arguments
+
     lister = with_paths(commands.add_parser("list", help="list sessions, filtered"))
-    lister.add_argument(
-        "--tag",
-        action="append",
-        default=[],
-        metavar="T",
-        help="only sessions with this tag (repeatable)",
-    )
-    match = lister.add_mutually_exclusive_group()
-    match.add_argument(
-        "--any", dest="match_all", action="store_false", help="any of the --tag tags (default)"
-    )
-    match.add_argument("--all", dest="match_all", action="store_true", help="all of the --tag tags")
-    lister.add_argument(
-        "--not-tag",
-        action="append",
-        default=[],
-        metavar="T",
-        help="leave out sessions with this tag",
-    )
-    lister.add_argument(
-        "--search",
-        default="",
-        metavar="Q",
-        help="text in title, description, tags or place (case and accents ignored)",
-    )
-    lister.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    lister.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    add_filter_arguments(lister)
     lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
     lister.add_argument(
         "-o",
@@ -92,12 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="with --format ics: write the .ics to FILE (default: stdout)",
     )
-    lister.add_argument(
-        "--favourites", action="store_true", help="only the sessions starred in the app"
-    )
-    with_paths(
+    checker = with_paths(
         commands.add_parser("check", help="report problems in posts; exit 1 if any is an error")
     )
+    from calendar_tui.check_watch import add_watch_arguments
+    from calendar_tui.cli_serve import add_serve_arguments
+
+    add_watch_arguments(checker)
+    add_filter_arguments(
+        with_paths(commands.add_parser("agenda", help="the programme as plain sentences"))
+    )
+    add_serve_arguments(with_paths(commands.add_parser("serve", help="serve the app to a browser")))
     return parser
 
 
@@ -112,8 +83,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             return run_list(args, paths)
+        if args.command == "check" and args.watch:
+            from calendar_tui.check_watch import run_check_watch
+
+            return run_check_watch(paths, args.drafts, args.cache, args.poll)
         if args.command == "check":
             return run_check(paths, args.drafts, args.cache)
+        if args.command == "agenda":
+            from calendar_tui.agenda import run_agenda
+
+            return run_agenda(args, _load(paths, args.drafts, args.cache), _favourite_ids)
+        if args.command == "serve":
+            from calendar_tui.cli_serve import run_serve
+
+            return run_serve(args, paths)
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
         print("calendar-tui: interrupted", file=sys.stderr)
         return 130
@@ -139,22 +122,13 @@ def _load(paths: list[Path], drafts: bool, cache: bool):
 
 
 def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
-    from calendar_tui.model.filters import Filter
-    from calendar_tui.model.text import tag_key
+    from calendar_tui.cli_filters import filter_from_args
 
     if args.output is not None and args.format != "ics":
         print("calendar-tui list: -o/--output needs --format ics", file=sys.stderr)
         return 2
     store = _load(paths, args.drafts, args.cache)
-    flt = Filter(
-        include=frozenset(tag_key(t) for t in args.tag),
-        match_all=args.match_all,
-        exclude=frozenset(tag_key(t) for t in args.not_tag),
-        text=args.search,
-        start=args.start,
-        end=args.end,
-        only=_favourite_ids() if args.favourites else None,
-    )
+    flt = filter_from_args(args, _favourite_ids() if args.favourites else None)
     occurrences = store.query(flt).occurrences
     if args.format == "ics":
         if not _write_ics(store, occurrences, args.output):

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from babel.dates import format_date, get_day_names
 
+from calendar_tui.model.date_words import day_words
 from calendar_tui.model.types import Occurrence
 
 LOCALE = "fr_FR"
@@ -25,16 +26,6 @@ def weekday_names(width: int) -> list[str]:
 def month_title(day: date) -> str:
     """ "novembre 2020"."""
     return format_date(day, "LLLL y", locale=LOCALE)
-
-
-def day_words(day: date, year: bool = True) -> str:
-    """ "jeudi 26 novembre 2020"."""
-    pattern = "EEEE d MMMM y" if year else "EEEE d MMMM"
-    text = format_date(day, pattern, locale=LOCALE)
-    # babel says "1 novembre"; French writes "1er novembre".
-    if day.day == 1:
-        text = text.replace(" 1 ", " 1er ", 1)
-    return text
 
 
 def hour_words(value: time | datetime) -> str:

@@ -1,0 +1,218 @@
+"""`check --watch`: re-check the posts on every save and print only the problems that changed.
+
+For an author editing a post in another pane. Each save re-parses only the files whose size or
+mtime changed (`WatchCache` keeps the others). Changes are gathered until the files have been
+quiet for a moment (`QUIET_MS`), so an editor's several events per save (write a temporary file
+then rename it, truncate then write) give one re-check of the finished file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parser imports this module: keep it light
+    from calendar_tui.model.cache import FileKey, PostCache
+    from calendar_tui.model.types import Diagnostic, Post
+
+QUIET_MS = 250  # a batch of changes ends after this long without another
+MAX_BATCH_MS = 2000  # and is reported at the latest after this long
+READY_MS = 300  # the watcher says it is ready after this long without changes
+
+
+def add_watch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep watching: re-check on every save and print only the problems that "
+        "appear or go (Ctrl+C to stop)",
+    )
+    parser.add_argument(
+        "--poll",
+        action="store_const",
+        const=True,
+        default=None,
+        help="with --watch: look at the files every 0.3 s instead of waiting for the system's "
+        "change events, for file systems that send none (network, some containers); "
+        "WATCHFILES_FORCE_POLLING=1 does the same",
+    )
+
+
+def problem_key(diagnostic: Diagnostic) -> tuple[str, str, str]:
+    """A problem is the same problem when only its line moved (the author edited above it)."""
+    return diagnostic.path, diagnostic.severity, diagnostic.message
+
+
+def problem_changes(
+    before: Sequence[Diagnostic], after: Sequence[Diagnostic]
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(new, fixed): the problems of `after` that `before` did not have, and the other way round.
+    Those still on the same line pair up first, then those that only moved; counted, so a second
+    identical problem in the same file is new too."""
+    same = Counter(before) & Counter(after)
+    before = _without(before, same)
+    after = _without(after, same)
+    new = _without(after, Counter(map(problem_key, before)), problem_key)
+    fixed = _without(before, Counter(map(problem_key, after)), problem_key)
+    return new, fixed
+
+
+def _without(diagnostics: Sequence[Diagnostic], counts: Counter, key=lambda d: d) -> list:
+    """`diagnostics` less as many of each key as `counts` holds."""
+    counts = Counter(counts)
+    kept = []
+    for diagnostic in diagnostics:
+        if counts[key(diagnostic)]:
+            counts[key(diagnostic)] -= 1
+        else:
+            kept.append(diagnostic)
+    return kept
+
+
+def summary(result) -> str:
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    warnings = len(result.diagnostics) - errors
+    sessions = sum(len(p.calendar_sessions) for p in result.posts)
+    return (
+        f"{len(result.posts)} post(s), {sessions} session(s): "
+        f"{errors} error(s), {warnings} warning(s)"
+    )
+
+
+def watch_roots(paths: Sequence[Path]) -> list[Path]:
+    """Folders are watched as they are; a file through its folder, so that an editor replacing
+    the file by renaming a new one over it is still seen."""
+    roots: list[Path] = []
+    for path in paths:
+        root = path if path.is_dir() else path.parent
+        if root not in roots:
+            roots.append(root)
+    return roots
+
+
+class PostFilter:
+    """Keeps the changes to post files under the given folders or to the given files."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        from calendar_tui.model.loader import POST_SUFFIXES
+
+        self._suffixes = POST_SUFFIXES
+        self._folders = [p.resolve() for p in paths if p.is_dir()]
+        self._files = {p.resolve() for p in paths if not p.is_dir()}
+
+    def __call__(self, change: object, raw: str) -> bool:
+        path = Path(raw)
+        if path.name.startswith(".") or not path.name.endswith(self._suffixes):
+            return False
+        resolved = path.resolve()
+        if resolved in self._files:
+            return True
+        return any(folder in resolved.parents for folder in self._folders)
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%H:%M:%S")
+
+
+def _changes(paths: Sequence[Path], poll: bool | None) -> Iterator[set]:
+    """Batches of changes; the first, empty, batch says the watcher is in place."""
+    from watchfiles import watch
+
+    batches = watch(
+        *watch_roots(paths),
+        watch_filter=PostFilter(paths),
+        debounce=MAX_BATCH_MS,
+        step=QUIET_MS,
+        rust_timeout=READY_MS,
+        yield_on_timeout=True,
+        force_polling=poll,
+        ignore_permission_denied=True,
+    )
+    ready = False
+    for batch in batches:
+        if batch or not ready:
+            ready = True
+            yield batch
+
+
+class WatchCache:
+    """The posts of the last check, in memory, in front of the user's post cache: a re-check
+    parses only the files whose size or mtime changed, without reading or writing the cache file
+    each time. The cache file is read by the first check and written by the first and the last."""
+
+    def __init__(self, disk: PostCache | None) -> None:
+        self._disk = disk
+        self._posts: dict[str, tuple[FileKey, Post]] = {}
+
+    def load(self) -> None:
+        if self._disk is not None:
+            self._disk.load()  # reads the file the first time only
+
+    def get(self, path: str, key: FileKey) -> Post | None:
+        entry = self._posts.get(path)
+        if entry is not None and entry[0] == key:
+            return entry[1]
+        post = self._disk.get(path, key) if self._disk is not None else None
+        if post is not None:
+            self._posts[path] = (key, post)
+        return post
+
+    def put(self, path: str, key: FileKey, post: Post) -> None:
+        self._posts[path] = (key, post)
+        if self._disk is not None:
+            self._disk.put(path, key, post)
+
+    def save(self) -> None:
+        """Called by the loader after each check: nothing to do until `close`."""
+
+    def close(self) -> None:
+        if self._disk is not None:
+            self._disk.save()
+
+
+def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool | None) -> int:
+    from calendar_tui.model.cache import PostCache
+    from calendar_tui.model.loader import load_posts
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"calendar-tui check --watch: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
+    cache = WatchCache(PostCache.for_paths(paths) if use_cache else None)
+    result = load_posts(paths, drafts=drafts, cache=cache)
+    cache.close()
+    for diagnostic in result.diagnostics:
+        print(diagnostic.format())
+    print(summary(result))
+    try:
+        for batch in _changes(paths, poll):
+            if not batch:
+                print("Watching for changes; Ctrl+C to stop.", flush=True)
+                continue
+            previous, result = result, load_posts(paths, drafts=drafts, cache=cache)
+            _report(previous, result, len({path for _, path in batch}))
+    except KeyboardInterrupt:
+        print("calendar-tui: stopped watching", file=sys.stderr)
+        return 130
+    finally:
+        cache.close()
+    return 0
+
+
+def _report(previous, result, files: int) -> None:
+    new, fixed = problem_changes(previous.diagnostics, result.diagnostics)
+    stamp = _stamp()
+    if not new and not fixed:
+        print(f"[{stamp}] {files} file(s) changed: no new problem, none fixed", flush=True)
+        return
+    for diagnostic in fixed:
+        word = "fixed" if Path(diagnostic.path).exists() else "gone (file removed)"
+        print(f"[{stamp}] {word}: {diagnostic.format()}")
+    for diagnostic in new:
+        print(f"[{stamp}] new: {diagnostic.format()}")
+    print(f"[{stamp}] {summary(result)}", flush=True)

@@ -1,0 +1,157 @@
+"""The programme as plain French sentences, for screen readers and plain terminals.
+
+One occurrence becomes a list of sentences ("Jeudi 26 novembre 2020, de 9 h 30 à 12 h : Open
+Lab PIAF.", "Tags : Atelier participatif.", "En ligne.", "Inscription : https://…"). Every mark
+the calendar draws as a symbol has words here: ★ favourite, ▬ all-day, ⚠ clash, ▶ now,
+› next. No colour, no box drawing, no markup: the caller prints the strings as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from calendar_tui.model.date_words import day_words, spoken_hour
+from calendar_tui.model.programme import NowNext
+from calendar_tui.model.text import fold, one_line
+from calendar_tui.model.types import AgendaItem, Link, Occurrence
+
+UNTITLED = "(sans titre)"
+_ENDINGS = (".", "!", "?", "…", ":")
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What the calendar marks with a symbol on one occurrence."""
+
+    favourite: bool = False  # ★
+    now: bool = False  # ▶ in progress
+    next: bool = False  # › starts next
+    clashes: tuple[Occurrence, ...] = ()  # ⚠ the starred occurrences it overlaps
+
+
+def when_words(occ: Occurrence) -> str:
+    """ "Jeudi 26 novembre 2020, de 9 h 30 à 12 h"; all-day (▬) says "toute la journée"."""
+    first, last = occ.first_day, occ.last_day
+    if occ.all_day:
+        if first == last:
+            return f"{day_words(first).capitalize()}, toute la journée"
+        start = day_words(first, year=first.year != last.year)
+        return f"Du {start} au {day_words(last)}, toute la journée"
+    if occ.end is None:
+        return f"{day_words(first).capitalize()}, à {spoken_hour(occ.start)}"
+    if first == last:
+        hours = f"de {spoken_hour(occ.start)} à {spoken_hour(occ.end)}"
+        return f"{day_words(first).capitalize()}, {hours}"
+    return (
+        f"Du {day_words(first)} à {spoken_hour(occ.start)} "
+        f"au {day_words(last)} à {spoken_hour(occ.end)}"
+    )
+
+
+def sentence(text: str) -> str:
+    """`text` ending with a full stop, unless it already ends a sentence."""
+    return text if text.endswith(_ENDINGS) else f"{text}."
+
+
+def title_words(occ: Occurrence) -> str:
+    return one_line(occ.title) or UNTITLED
+
+
+def place_sentence(location: str) -> str:
+    place = one_line(location)
+    if not place:
+        return ""
+    return sentence(place) if fold(place) == "en ligne" else sentence(f"Lieu : {place}")
+
+
+def running_order_sentence(items: Iterable[AgendaItem]) -> str:
+    """ "Déroulé : 14 h 30, Mots d'ouverture ; de 15 h à 16 h, Atelier." """
+    parts = []
+    for item in items:
+        text = one_line(item.text)
+        if item.start is not None and item.end is not None:
+            text = f"de {spoken_hour(item.start)} à {spoken_hour(item.end)}, {text}"
+        elif item.start is not None:
+            text = f"{spoken_hour(item.start)}, {text}"
+        parts.append(text)
+    return sentence("Déroulé : " + " ; ".join(parts)) if parts else ""
+
+
+def link_sentence(link: Link) -> str:
+    """ "Inscription : https://…" (no full stop: it would stick to the address)."""
+    url = one_line(link.url)
+    label = one_line(link.text)
+    if not label or label == url:
+        return f"Lien : {url}"
+    return f"{label.rstrip(' :')} : {url}"
+
+
+def mark_sentences(marks: Marks) -> list[str]:
+    sentences = []
+    if marks.favourite:
+        sentences.append("Dans vos favoris.")
+    if marks.now:
+        sentences.append("En cours.")
+    elif marks.next:
+        sentences.append("Commence ensuite.")
+    for other in marks.clashes:
+        when = when_words(other)
+        when = when[0].lower() + when[1:]
+        sentences.append(
+            f"Attention, chevauche une autre session favorite : {title_words(other)} ({when})."
+        )
+    return sentences
+
+
+def occurrence_sentences(occ: Occurrence, marks: Marks | None = None) -> list[str]:
+    """The occurrence in sentences: when and what, its marks, tags, place, running order, links."""
+    sentences = [sentence(f"{when_words(occ)} : {title_words(occ)}")]
+    sentences.extend(mark_sentences(marks or Marks()))
+    tags = [one_line(tag) for tag in occ.tags if one_line(tag)]
+    if tags:
+        sentences.append(sentence("Tags : " + ", ".join(tags)))
+    sentences.append(place_sentence(occ.session.location))
+    sentences.append(running_order_sentence(occ.session.agenda))
+    sentences.extend(link_sentence(link) for link in occ.session.links if one_line(link.url))
+    return [s for s in sentences if s]
+
+
+def marks_for(
+    occ: Occurrence,
+    favourites: frozenset[str] = frozenset(),
+    clash_map: Mapping[str, tuple[Occurrence, ...]] | None = None,
+    now_next: NowNext | None = None,
+) -> Marks:
+    """The marks of `occ`, from the same facts the calendar's symbols come from."""
+    return Marks(
+        favourite=occ.session.id in favourites,
+        now=now_next is not None and occ.id in now_next.now,
+        next=now_next is not None and occ.id in now_next.next,
+        clashes=(clash_map or {}).get(occ.id, ()),
+    )
+
+
+def count_words(count: int) -> str:
+    if count == 0:
+        return "aucune session"
+    return f"{count} session" + ("s" if count > 1 else "")
+
+
+def agenda_paragraphs(
+    title: str,
+    occurrences: Iterable[Occurrence],
+    *,
+    filters: str = "",
+    marks: Mapping[str, Marks] | None = None,
+) -> list[str]:
+    """A heading paragraph (title, filters, count), then one paragraph per occurrence, a
+    sentence a line (a link ends its line, so no full stop sticks to its address)."""
+    occurrences = list(occurrences)
+    heading = one_line(title) or "Programme"
+    if one_line(filters):
+        heading += f", filtré par {one_line(filters)}"
+    paragraphs = [sentence(f"{heading} : {count_words(len(occurrences))}")]
+    marks = marks or {}
+    paragraphs.extend("\n".join(occurrence_sentences(o, marks.get(o.id))) for o in occurrences)
+    return paragraphs
