@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui import __version__
+from calendar_tui import __version__, cli_where
 
 if TYPE_CHECKING:
     import argparse
@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument(
         "--favourites", action="store_true", help="only the sessions starred in the app"
     )
+    cli_where.add_arguments(lister)
     with_paths(
         commands.add_parser("check", help="report problems in posts; exit 1 if any is an error")
     )
@@ -145,6 +146,9 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     if args.output is not None and args.format != "ics":
         print("calendar-tui list: -o/--output needs --format ics", file=sys.stderr)
         return 2
+    node, ok = cli_where.expression(args)
+    if not ok:
+        return 2
     store = _load(paths, args.drafts, args.cache)
     flt = Filter(
         include=frozenset(tag_key(t) for t in args.tag),
@@ -155,7 +159,7 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         end=args.end,
         only=_favourite_ids() if args.favourites else None,
     )
-    occurrences = store.query(flt).occurrences
+    occurrences = cli_where.narrowed(store.query(flt).occurrences, node, _favourite_ids)
     if args.format == "ics":
         if not _write_ics(store, occurrences, args.output):
             return 1
