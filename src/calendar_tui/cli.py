@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui import __version__, cli_where
+from calendar_tui import __version__, cli_changes, cli_where
 
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("open", "list", "check")
+COMMANDS = ("open", "list", "check", "changes")
 
 
 def _day(text: str) -> date:
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the terminal app on the bundled programme or on PATHs.",
     )
     parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{open,list,check}")
+    commands = parser.add_subparsers(dest="command", metavar="{open,list,check,changes}")
 
     def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument(
@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_paths(
         commands.add_parser("check", help="report problems in posts; exit 1 if any is an error")
     )
+    cli_changes.add_parser(commands, _day)
     return parser
 
 
@@ -109,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
+    if args.command == "changes":
+        return cli_changes.run(args)
     paths = args.paths or [_bundled()]
     try:
         if args.command == "list":
