@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui import __version__, cli_changes, cli_where
+from calendar_tui import __version__, cli_changes, cli_next, cli_where
 
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("open", "list", "check", "changes")
+COMMANDS = ("open", "list", "check", "changes", "next")
 
 
 def _day(text: str) -> date:
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the terminal app on the bundled programme or on PATHs.",
     )
     parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{open,list,check,changes}")
+    commands = parser.add_subparsers(dest="command", metavar="{open,list,check,changes,next}")
 
     def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument(
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.add_parser("check", help="report problems in posts; exit 1 if any is an error")
     )
     cli_changes.add_parser(commands, _day)
+    cli_next.add_parser(commands, with_paths)
     return parser
 
 
@@ -118,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_list(args, paths)
         if args.command == "check":
             return run_check(paths, args.drafts, args.cache)
+        if args.command == "next":
+            return cli_next.run(args, lambda: _load(paths, args.drafts, args.cache), _favourite_ids)
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
         print("calendar-tui: interrupted", file=sys.stderr)
         return 130

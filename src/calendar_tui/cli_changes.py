@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import datetime
 
     from calendar_tui.model.changes import Change
     from calendar_tui.model.types import Post
@@ -53,8 +54,13 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from calendar_tui.model.clock import clock_from_env
     from calendar_tui.revisions import GitError, find_repository, last_change, revision
 
+    try:
+        stamp = clock_from_env().now()  # the .ics's DTSTAMP
+    except ValueError as error:
+        return _fail(str(error))
     words = list(args.args)
     path = Path(".")
     if words and Path(words[-1]).exists():
@@ -84,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(changes, path, old, new)
     elif args.format == "ics":
-        _write_ics(changes)
+        _write_ics(changes, stamp)
     else:
         from calendar_tui.model.changes_report import text_lines
         from calendar_tui.model.text import one_line
@@ -136,11 +142,10 @@ def _print_json(changes: list[Change], path: Path, old, new) -> None:
     sys.stdout.write("\n")
 
 
-def _write_ics(changes: list[Change]) -> None:
+def _write_ics(changes: list[Change], stamp: datetime) -> None:
     from calendar_tui.model.changes_report import changes_ics
-    from calendar_tui.model.clock import clock_from_env
 
-    data = changes_ics(changes, stamp=clock_from_env().now())
+    data = changes_ics(changes, stamp=stamp)
     sys.stdout.flush()
     binary = getattr(sys.stdout, "buffer", None)
     if binary is None:
