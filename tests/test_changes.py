@@ -31,7 +31,10 @@ VERSIONS = [  # (source, commit date): 14, 19 then 20 sessions
     (bundled_programme(), "2020-11-16T12:00:00+01:00"),
 ]
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git command")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs the git command"),
+    pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus"),
+]
 
 
 def git(repo: Path, *args: str, when: str = "2020-11-01T12:00:00+01:00") -> str:

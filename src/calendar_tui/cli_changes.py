@@ -54,6 +54,14 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except KeyboardInterrupt:  # Ctrl+C while git or the loader works: stop, no traceback
+        print("calendar-tui: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     from calendar_tui.model.clock import clock_from_env
     from calendar_tui.revisions import GitError, find_repository, last_change, revision
 
