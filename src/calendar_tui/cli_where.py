@@ -28,7 +28,9 @@ def add_arguments(lister: argparse.ArgumentParser) -> None:
 
 
 def _say(message: str) -> None:
-    print(f"calendar-tui list: {message}", file=sys.stderr)
+    from calendar_tui.model.text import one_line  # an expression may come from a settings file
+
+    print(f"calendar-tui list: {one_line(message)}", file=sys.stderr)
 
 
 def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
