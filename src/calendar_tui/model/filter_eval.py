@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 from calendar_tui.model.filter_expr import (
-    RESERVED,
     And,
     Dates,
     Favourites,
@@ -24,6 +23,7 @@ from calendar_tui.model.filter_expr import (
     Words,
     parse,
 )
+from calendar_tui.model.filter_tokens import RESERVED
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import MAX_SPAN_DAYS
 from calendar_tui.model.text import fold, search_fold, tag_key
