@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 
 from calendar_tui.model.filter_expr import (
     And,
@@ -32,6 +33,17 @@ from calendar_tui.model.types import Occurrence, searchable_text
 Test = Callable[[Occurrence], bool]
 
 
+@lru_cache(maxsize=65536)
+def _folded(value: str) -> str:
+    """Places and titles repeat across occurrences (a session on five days, "En ligne")."""
+    return " ".join(search_fold(value).split())
+
+
+@lru_cache(maxsize=65536)
+def _keys_of(tags: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(tag_key, tags))
+
+
 def _search_text(occurrence: Occurrence) -> str:
     return occurrence.session.search_text or searchable_text(occurrence.session)
 
@@ -46,7 +58,7 @@ def compile_expr(node: Node, favourites: frozenset[str] = frozenset()) -> Test:
     """A test for one occurrence; `favourites` are the starred session ids."""
     if isinstance(node, Tag):
         key = node.key
-        return lambda o: any(tag_key(t) == key for t in o.session.tags)
+        return lambda o: key in _keys_of(o.session.tags)
     if isinstance(node, Words):
         needle = node.folded
         if " " not in needle:
@@ -54,10 +66,10 @@ def compile_expr(node: Node, favourites: frozenset[str] = frozenset()) -> Test:
         return lambda o: needle in " ".join(_search_text(o).split())
     if isinstance(node, Place):
         needle = node.folded
-        return lambda o: needle in " ".join(search_fold(o.session.location).split())
+        return lambda o: needle in _folded(o.session.location)
     if isinstance(node, Title):
         needle = node.folded
-        return lambda o: needle in " ".join(search_fold(o.session.title).split())
+        return lambda o: needle in _folded(o.session.title)
     if isinstance(node, Dates):
         start, end = node.start, node.end
         return lambda o: _overlaps(o, start, end)
