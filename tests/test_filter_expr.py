@@ -182,6 +182,7 @@ def test_places_titles_dates_and_favourites(bundled_store):
     assert on_day and all(o.first_day <= date(2020, 11, 26) <= o.last_day for o in on_day)
     assert len(select(everything, parse("date:2020-11"))) == len(everything)
     assert select(everything, parse("date:2021")) == ()
+    assert select(everything, parse("date:2020-11-03..2020-11-02")) == ()  # as the Filter
     titled = select(everything, parse("titre:pseudonymisation"))
     assert len(titled) == 1
     starred = frozenset({titled[0].session.id})

@@ -51,6 +51,8 @@ def _search_text(occurrence: Occurrence) -> str:
 def _overlaps(occurrence: Occurrence, start: date | None, end: date | None) -> bool:
     first = occurrence.first_day
     last = min(occurrence.last_day, first + timedelta(days=MAX_SPAN_DAYS - 1))
+    if start is not None and end is not None and start > end:
+        return False  # as the store: no day is both after start and before end
     return (start is None or last >= start) and (end is None or first <= end)
 
 
