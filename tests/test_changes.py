@@ -234,3 +234,32 @@ def test_pairing_by_id_then_by_post_title_and_time():
     other_post = post("a/autre.md", session("autre/9", "Rencontre avec les équipes EIG", 19, 9))
     assert [c.kinds for c in compare([old], [other_post])].count(("added",)) == 1
     assert compare([old], [old]) == []
+
+
+def test_a_revision_exports_only_post_files_never_symlinks(tmp_path):
+    from calendar_tui.revisions import export, find_repository, last_change
+
+    root = tmp_path / "repo"
+    (root / "posts").mkdir(parents=True)
+    (tmp_path / "secret.md").write_text("---\ntitle: Secret\n---\n", encoding="utf-8")
+    (root / "posts" / "a.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    (root / "posts" / "image.png").write_bytes(b"\x89PNG")
+    (root / "posts" / "lien.md").symlink_to(tmp_path / "secret.md")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "posts")
+    repo = find_repository(root / "posts")
+    assert repo.prefix == "posts"
+    into = tmp_path / "out"
+    landing = export(repo, last_change(repo).sha, into)
+    assert landing == into / "posts"
+    assert sorted(p.name for p in landing.iterdir()) == ["a.md"]
+
+
+def test_a_repository_without_commits_counts_everything_as_added(tmp_path, capsys):
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q")
+    shutil.copyfile(VERSIONS[0][0], root / NAME)
+    document = changes(capsys, str(root))
+    assert document["from"] is None and document["summary"]["added"] == 14

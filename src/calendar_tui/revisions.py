@@ -92,11 +92,10 @@ def last_change(repo: Repository, before: date | None = None) -> Revision | None
     if before is not None:
         args.append(f"--before={before.isoformat()}T00:00:00")
     try:
-        sha = _git(repo.root, *args, "HEAD", *_pathspec(repo)).decode().strip()
-    except GitError as error:  # a repository without any commit yet
-        if "does not have any commits" in str(error) or "unknown revision" in str(error):
-            return None
-        raise
+        _git(repo.root, "rev-parse", "--verify", "--quiet", "HEAD")
+    except GitError:  # a repository without any commit yet
+        return None
+    sha = _git(repo.root, *args, "HEAD", *_pathspec(repo)).decode().strip()
     return describe(repo, sha) if sha else None
 
 
