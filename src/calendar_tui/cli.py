@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui import __version__
+from calendar_tui import __version__, cli_changes, cli_next, cli_where
 
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("open", "list", "check", "agenda", "serve")
+COMMANDS = ("open", "list", "check", "agenda", "serve", "changes", "next")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the terminal app on the bundled programme or on PATHs.",
     )
     parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{open,list,check,agenda,serve}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="{open,list,check,agenda,serve,changes,next}"
+    )
 
     def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument(
@@ -69,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
         with_paths(commands.add_parser("agenda", help="the programme as plain sentences"))
     )
     add_serve_arguments(with_paths(commands.add_parser("serve", help="serve the app to a browser")))
+    cli_where.add_arguments(lister)
+    from calendar_tui.cli_filters import parse_day
+
+    cli_changes.add_parser(commands, parse_day)
+    cli_next.add_parser(commands, with_paths)
     return parser
 
 
@@ -79,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
+    if args.command == "changes":
+        return cli_changes.run(args)
     paths = args.paths or [_bundled()]
     try:
         if args.command == "list":
@@ -97,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from calendar_tui.cli_serve import run_serve
 
             return run_serve(args, paths)
+        if args.command == "next":
+            return cli_next.run(args, lambda: _load(paths, args.drafts, args.cache), _favourite_ids)
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
         print("calendar-tui: interrupted", file=sys.stderr)
         return 130
@@ -127,9 +138,12 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     if args.output is not None and args.format != "ics":
         print("calendar-tui list: -o/--output needs --format ics", file=sys.stderr)
         return 2
+    node, ok = cli_where.expression(args)
+    if not ok:
+        return 2
     store = _load(paths, args.drafts, args.cache)
     flt = filter_from_args(args, _favourite_ids() if args.favourites else None)
-    occurrences = store.query(flt).occurrences
+    occurrences = cli_where.narrowed(store.query(flt).occurrences, node, _favourite_ids)
     if args.format == "ics":
         if not _write_ics(store, occurrences, args.output):
             return 1

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # the parser imports this module: keep it light
     from calendar_tui.model.filters import Filter
 
 
-def _day(text: str) -> date:
+def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -43,8 +43,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
         metavar="Q",
         help="text in title, description, tags or place (case and accents ignored)",
     )
-    parser.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    parser.add_argument("--from", dest="start", type=parse_day, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", type=parse_day, metavar="YYYY-MM-DD")
     parser.add_argument(
         "--favourites", action="store_true", help="only the sessions starred in the app"
     )

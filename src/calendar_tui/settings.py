@@ -26,6 +26,8 @@ ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
 FILE_NAME = "settings.json"
 DEFAULT_THEME = "textual-dark"
 FORMAT_VERSION = 1
+DEFAULT_REMINDER_MINUTES = 10
+MAX_REMINDER_MINUTES = 24 * 60
 
 
 def config_dir() -> Path:
@@ -39,6 +41,10 @@ class Settings:
     theme: str = DEFAULT_THEME
     # Binding id -> keys ("calendar.next_month": "pagedown,ctrl+n"): users remap keys here.
     keymap: dict[str, str] = field(default_factory=dict)
+    # Saved views: name -> filter expression (model/filter_expr.py), `list --view NAME`.
+    views: dict[str, str] = field(default_factory=dict)
+    # Starred sessions are announced this many minutes before they start (0: never).
+    reminder_minutes: int = DEFAULT_REMINDER_MINUTES
     # Where the settings came from and go back to; None keeps them in memory only.
     path: Path | None = field(default=None, compare=False, repr=False)
     # False when the file must not be overwritten (a newer version wrote it, or it is damaged).
@@ -49,7 +55,13 @@ class Settings:
         return replace(self, theme=theme, problems=())
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": FORMAT_VERSION, "theme": self.theme, "keymap": dict(self.keymap)}
+        return {
+            "version": FORMAT_VERSION,
+            "theme": self.theme,
+            "keymap": dict(self.keymap),
+            "views": dict(self.views),
+            "reminder_minutes": self.reminder_minutes,
+        }
 
     @classmethod
     def from_json(cls, data: Any, path: Path | None = None) -> Settings:
@@ -62,6 +74,17 @@ class Settings:
         if not isinstance(keymap, dict):
             keymap = {}
         keymap = {str(k): str(v) for k, v in keymap.items() if isinstance(v, str) and v.strip()}
+        views = data.get("views", {})
+        if not isinstance(views, dict):
+            views = {}
+        views = {str(k): v for k, v in views.items() if isinstance(v, str) and v.strip()}
+        minutes = data.get("reminder_minutes", DEFAULT_REMINDER_MINUTES)
+        if (
+            not isinstance(minutes, int)
+            or isinstance(minutes, bool)
+            or not 0 <= minutes <= MAX_REMINDER_MINUTES
+        ):
+            minutes = DEFAULT_REMINDER_MINUTES
         version = data.get("version", FORMAT_VERSION)
         newer = isinstance(version, int) and version > FORMAT_VERSION
         problems = (
@@ -71,7 +94,15 @@ class Settings:
             if newer
             else ()
         )
-        return cls(theme=theme, keymap=keymap, path=path, writable=not newer, problems=problems)
+        return cls(
+            theme=theme,
+            keymap=keymap,
+            views=views,
+            reminder_minutes=minutes,
+            path=path,
+            writable=not newer,
+            problems=problems,
+        )
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
+ENV_NOW = "CALENDAR_TUI_NOW"  # an ISO moment ("2020-11-18T10:00", Paris when no offset)
 
 
 class Clock(Protocol):
@@ -27,3 +29,18 @@ class FixedClock:
 
     def now(self) -> datetime:
         return self._moment
+
+
+def clock_from_env() -> Clock:
+    """The system clock, or a fixed one at `$CALENDAR_TUI_NOW` (tests, trying things by hand).
+
+    ValueError names the variable when its value is not an ISO date and time."""
+    value = os.environ.get(ENV_NOW, "").strip()
+    if not value:
+        return SystemClock()
+    try:
+        return FixedClock(datetime.fromisoformat(value))
+    except ValueError:
+        raise ValueError(
+            f"{ENV_NOW}={value!r} is not a date and time (YYYY-MM-DDTHH:MM[+01:00])"
+        ) from None

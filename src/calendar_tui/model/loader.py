@@ -105,7 +105,11 @@ def load_posts(
 ) -> LoadResult:
     """The posts under `paths`. Files the cache knows unchanged are taken from it; the others
     are parsed (on every core for a large collection, see parsing.py)."""
+    from calendar_tui.model.site import read_sites  # a Jekyll site root is read as Jekyll would
+
+    paths, site_posts, site_problems = read_sites(paths, drafts=drafts)
     files, diagnostics = discover(paths)
+    diagnostics.extend(site_problems)
     if cache is not None:
         cache.load()
     parsed: list[Parsed | None] = [None] * len(files)
@@ -129,7 +133,7 @@ def load_posts(
         done += 1
         if progress is not None:
             progress(done, len(files))
-    posts: list[Post] = []
+    posts: list[Post] = list(site_posts)
     for post, problems in filter(None, parsed):
         diagnostics.extend(problems)
         if post is not None and (post.published or drafts):

@@ -1,0 +1,163 @@
+"""`calendar-tui changes [REV1 [REV2]] [PATH]`: what changed in the programme between revisions."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from datetime import datetime
+
+    from calendar_tui.model.changes import Change
+    from calendar_tui.model.types import Post
+    from calendar_tui.revisions import Repository, Revision
+
+WORKING_TREE = "the working tree"
+
+
+def add_parser(commands, day) -> None:
+    parser = commands.add_parser(
+        "changes",
+        usage="calendar-tui changes [-h] [--since YYYY-MM-DD] [--format {text,json,ics}] "
+        "[--drafts] [REV1 [REV2]] [PATH]",
+        help="what changed in the programme between two revisions of the posts' git repository",
+        description="Sessions added, removed, moved (another day or time), retitled, re-tagged "
+        "or relocated between REV1 (default: the last commit that touched the posts) and REV2 "
+        "(default: the working tree). The last argument is PATH when it names a file or "
+        "folder (default: the current folder).",
+    )
+    parser.add_argument(
+        "args",
+        nargs="*",
+        metavar="REV1 REV2 PATH",
+        help="revisions (anything git understands: a commit, tag, branch, HEAD~3), then the "
+        "posts' file or folder",
+    )
+    parser.add_argument(
+        "--since",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="REV1 is the posts as they were at the start of that day",
+    )
+    parser.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    parser.add_argument("--drafts", action="store_true", help="include posts with published: false")
+
+
+def _fail(message: str) -> int:
+    from calendar_tui.model.text import one_line
+
+    print(f"calendar-tui changes: {one_line(message)}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except KeyboardInterrupt:  # Ctrl+C while git or the loader works: stop, no traceback
+        print("calendar-tui: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from calendar_tui.model.clock import clock_from_env
+    from calendar_tui.revisions import GitError, find_repository, last_change, revision
+
+    try:
+        stamp = clock_from_env().now()  # the .ics's DTSTAMP
+    except ValueError as error:
+        return _fail(str(error))
+    words = list(args.args)
+    path = Path(".")
+    if words and Path(words[-1]).exists():
+        path = Path(words.pop())
+    if len(words) > 2 or (args.since is not None and len(words) > 1):
+        return _fail("too many revisions (REV1 [REV2], or --since DATE [REV2])")
+    try:
+        repo = find_repository(path)
+        if args.since is not None:
+            old = last_change(repo, before=args.since)
+            new = revision(repo, words[0]) if words else None
+        elif words:
+            old = revision(repo, words[0])
+            new = revision(repo, words[1]) if len(words) > 1 else None
+        else:
+            old = last_change(repo)
+            new = None
+        old_posts = _posts_at(repo, old, path, args.drafts)
+        new_posts = _posts_at(repo, new, path, args.drafts) if new else _working(path, args.drafts)
+    except GitError as error:
+        return _fail(str(error))
+    from calendar_tui.model.changes import compare
+
+    changes = compare(old_posts, new_posts)
+    old_label = old.label if old else "(nothing: no earlier commit)"
+    new_label = new.label if new else WORKING_TREE
+    if args.format == "json":
+        _print_json(changes, path, old, new)
+    elif args.format == "ics":
+        _write_ics(changes, stamp)
+    else:
+        from calendar_tui.model.changes_report import text_lines
+        from calendar_tui.model.text import one_line
+
+        print(
+            f"Changes in {one_line(str(path))} from {one_line(old_label)} to {one_line(new_label)}:"
+        )
+        for line in text_lines(changes):
+            print(line)
+    return 0
+
+
+def _working(path: Path, drafts: bool) -> tuple[Post, ...]:
+    from calendar_tui.model.loader import load_posts
+
+    return load_posts([path], drafts=drafts).posts
+
+
+def _posts_at(repo: Repository, rev: Revision | None, path: Path, drafts: bool) -> tuple[Post, ...]:
+    if rev is None:
+        return ()
+    from calendar_tui.model.loader import load_posts
+    from calendar_tui.revisions import export
+
+    with tempfile.TemporaryDirectory(prefix="calendar-tui-rev-") as folder:
+        landing = export(repo, rev.sha, Path(folder))
+        if not landing.exists():  # the posts' path did not exist yet at that revision
+            return ()
+        return load_posts([landing], drafts=drafts).posts
+
+
+def _print_json(changes: list[Change], path: Path, old, new) -> None:
+    import json
+
+    from calendar_tui.model.changes import summary
+    from calendar_tui.model.changes_report import change_dict
+
+    def side(rev):
+        return {"revision": rev.sha, "label": rev.label} if rev else None
+
+    document = {
+        "path": str(path),
+        "from": side(old),
+        "to": side(new) if new else {"revision": None, "label": WORKING_TREE},
+        "summary": summary(changes),
+        "changes": [change_dict(c) for c in changes],
+    }
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _write_ics(changes: list[Change], stamp: datetime) -> None:
+    from calendar_tui.model.changes_report import changes_ics
+
+    data = changes_ics(changes, stamp=stamp)
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        binary.write(data)
+        binary.flush()

@@ -1,0 +1,286 @@
+"""A whole Jekyll site as input: a folder with `_config.yml`.
+
+Read as Jekyll would publish it: the posts (`_posts/`) and the collections the configuration
+declares (under `collections_dir`), keeping those that hold events; front-matter `defaults`
+applied under each document's own front matter; `published: false` skipped (unless drafts
+are asked for), and posts dated after today when the site has `future: false` (Jekyll's
+default). Each session of a published page gets a "page sur le site" link, from the site's
+`url` + `baseurl` and the collection's `permalink`. A folder without `_config.yml` is not a
+site; a broken `_config.yml` is reported and the folder read as a plain folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+
+from calendar_tui.model.permalinks import (
+    POST_NAME,
+    absolute,
+    collection_template,
+    placeholders,
+    render,
+    style_to_template,
+)
+from calendar_tui.model.types import Diagnostic, Link, Post
+
+CONFIG = "_config.yml"
+SITE_LINK = "page sur le site"
+SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    label: str  # "posts" for _posts
+    folder: Path
+    output: bool  # whether Jekyll renders a page per document (posts: always)
+    template: str  # permalink template
+
+
+@dataclass(frozen=True, slots=True)
+class Default:
+    path: str  # scope path, relative to the site root ("" for everything)
+    type: str | None  # a collection label, "posts", or None for any
+    values: dict
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    root: Path
+    url: str  # url + baseurl; "" when the site has no http(s) url
+    collections: tuple[Collection, ...]
+    defaults: tuple[Default, ...]
+    future: bool
+    title: str
+
+
+def is_site(path: Path) -> bool:
+    return path.is_dir() and (path / CONFIG).is_file()
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def read_site(root: Path) -> tuple[Site | None, list[Diagnostic]]:
+    """The site's configuration; None (with the reason) when `_config.yml` cannot be used."""
+    import yaml
+
+    from calendar_tui.model.front_matter import load_yaml
+
+    where = str(root / CONFIG)
+    try:
+        config, _ = load_yaml((root / CONFIG).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [
+            Diagnostic(where, None, "error", f"cannot be read ({error}); read as a folder")
+        ]
+    except (yaml.YAMLError, ValueError) as error:  # say where, and read a plain folder
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        return None, [Diagnostic(where, line, "error", f"{problem}; read as a plain folder")]
+    if config is None:
+        config = {}
+    if not isinstance(config, dict):
+        return None, [Diagnostic(where, 1, "error", "is not a mapping; read as a plain folder")]
+    url = _text(config.get("url")).rstrip("/")
+    if not url.lower().startswith(("http://", "https://")):
+        url = ""
+    baseurl = _text(config.get("baseurl")).strip("/")
+    if url and baseurl:
+        url = f"{url}/{baseurl}"
+    style = _text(config.get("permalink")) or "date"
+    base = root / _text(config.get("collections_dir")) if config.get("collections_dir") else root
+    collections = [Collection("posts", base / "_posts", True, style_to_template(style))]
+    declared = config.get("collections") or {}
+    if isinstance(declared, list):
+        declared = {str(label): {} for label in declared}
+    if isinstance(declared, dict):
+        for label, meta in declared.items():
+            meta = meta if isinstance(meta, dict) else {}
+            label = str(label)
+            if label == "posts":
+                continue
+            template = collection_template(_text(meta.get("permalink")) or None, style)
+            output = meta.get("output") is True
+            collections.append(Collection(label, base / f"_{label}", output, template))
+    defaults = []
+    for entry in config.get("defaults") or ():
+        if isinstance(entry, dict) and isinstance(entry.get("values"), dict):
+            scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+            kind = scope.get("type")
+            defaults.append(
+                Default(
+                    _text(scope.get("path")).strip("/"),
+                    str(kind) if kind else None,
+                    entry["values"],
+                )
+            )
+    site = Site(
+        root,
+        url,
+        tuple(collections),
+        tuple(defaults),
+        config.get("future") is True,
+        _text(config.get("title")),
+    )
+    return site, []
+
+
+def _deep_merge(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def defaults_for(site: Site, relative: str, label: str) -> dict:
+    """Front-matter defaults for a document, the most specific scope last (it wins)."""
+    matching = []
+    for default in site.defaults:
+        if default.type is not None and default.type != label:
+            continue
+        scope = default.path
+        if scope and "*" in scope:
+            applies = fnmatchcase(relative, scope) or fnmatchcase(relative, scope + "/*")
+        else:
+            applies = not scope or relative == scope or relative.startswith(scope + "/")
+        if applies:
+            matching.append(
+                (len(PurePosixPath(scope).parts) if scope else 0, default.type is not None, default)
+            )
+    values: dict = {}
+    for *_, default in sorted(matching, key=lambda m: (m[0], m[1])):
+        values = _deep_merge(values, default.values)
+    return values
+
+
+def _documents(collection: Collection) -> list[Path]:
+    if not collection.folder.is_dir():
+        return []
+    found = []
+    for path in sorted(collection.folder.rglob("*")):
+        relative = path.relative_to(collection.folder)
+        if any(part.startswith((".", "_")) for part in relative.parts[:-1]):
+            continue  # hidden or special folders inside a collection
+        if path.name.endswith(SUFFIXES) and not path.name.startswith(".") and path.is_file():
+            found.append(path)
+    return found
+
+
+def _categories(meta: dict) -> list[str]:
+    value = meta.get("categories", meta.get("category"))
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list):
+        return [str(v) for v in value if v is not None]
+    return []
+
+
+def _date(meta: dict, stem: str, label: str) -> date | None:
+    from calendar_tui.model.event import publication_date
+
+    found = publication_date(meta)
+    if found is None and label == "posts" and (match := POST_NAME.fullmatch(stem)):
+        try:
+            found = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    return found
+
+
+def _with_link(post: Post, url: str) -> Post:
+    link = Link(SITE_LINK, url)
+
+    def linked(session):
+        if any(existing.url == url for existing in session.links):
+            return session
+        return replace(session, links=(*session.links, link))
+
+    event = linked(post.event) if post.event is not None else None
+    return replace(post, event=event, sessions=tuple(linked(s) for s in post.sessions))
+
+
+def load_site(site: Site, *, drafts: bool, today: date) -> tuple[list[Post], list[Diagnostic]]:
+    """The posts Jekyll would publish from the site's collections that hold events."""
+    from calendar_tui.model.front_matter import read_raw_post
+    from calendar_tui.model.post import build_post
+
+    kept: list[Post] = []
+    diagnostics: list[Diagnostic] = []
+    for collection in site.collections:
+        posts: list[Post] = []
+        problems: list[Diagnostic] = []
+        for path in _documents(collection):
+            shown = str(path)
+            relative = path.relative_to(site.root).as_posix()
+            raw = read_raw_post(path, shown)
+            problems.extend(raw.diagnostics)
+            raw.diagnostics = []
+            if not (raw.metadata or raw.body):
+                continue
+            stem = path.stem
+            meta = _deep_merge(defaults_for(site, relative, collection.label), raw.metadata)
+            when = _date(meta, stem, collection.label)
+            if collection.label == "posts" and "date" not in meta and when is not None:
+                meta["date"] = when
+            raw.metadata = meta
+            post = build_post(raw)
+            problems.extend(post.diagnostics)
+            if not post.published and not drafts:
+                continue
+            if not site.future and not drafts and when is not None and when > today:
+                continue
+            if site.url and collection.output:
+                template = _text(meta.get("permalink")) or collection.template
+                values = placeholders(
+                    collection=collection.label,
+                    relative=path.relative_to(collection.folder).as_posix(),
+                    when=when,
+                    categories=_categories(meta),
+                    slug=_text(meta.get("slug")) or None,
+                )
+                post = _with_link(post, absolute(site.url, render(template, values)))
+            posts.append(post)
+        if any(s.slots for p in posts for s in p.calendar_sessions):  # it holds events
+            kept.extend(posts)
+            diagnostics.extend(problems)
+    return kept, diagnostics
+
+
+def read_sites(
+    paths: Sequence[Path], *, drafts: bool, today: date | None = None
+) -> tuple[list[Path], list[Post], list[Diagnostic]]:
+    """Splits `paths`: site roots are read here; the other paths are returned for the loader."""
+    others: list[Path] = []
+    posts: list[Post] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        if not is_site(path):
+            others.append(path)
+            continue
+        site, problems = read_site(path)
+        diagnostics.extend(problems)
+        if site is None:
+            others.append(path)
+            continue
+        found, problems = load_site(site, drafts=drafts, today=today or _today())
+        posts.extend(found)
+        diagnostics.extend(problems)
+    return others, posts, diagnostics
+
+
+def _today() -> date:
+    from calendar_tui.model.clock import clock_from_env
+
+    try:
+        return clock_from_env().now().date()
+    except ValueError:
+        return datetime.now().date()

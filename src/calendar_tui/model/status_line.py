@@ -1,0 +1,62 @@
+"""What is on now and next as one line (a shell prompt, a tmux status line) or as JSON.
+
+The answer is the app's (`programme.now_and_next`): timed sessions in progress, and those
+starting next, at the injected clock's moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from calendar_tui.model.programme import NowNext, now_and_next
+from calendar_tui.model.serialise import occurrence_dict
+from calendar_tui.model.text import one_line
+from calendar_tui.model.types import Occurrence
+
+TITLE_CHARS = 40  # a status line is short: longer titles end with "…"
+
+
+def now_next(
+    occurrences: Sequence[Occurrence], moment: datetime
+) -> tuple[NowNext, list[Occurrence], list[Occurrence]]:
+    """The app's answer, and the occurrences it names, in time order."""
+    found = now_and_next(occurrences, moment)
+    running = [o for o in occurrences if o.id in found.now]
+    upcoming = [o for o in occurrences if o.id in found.next]
+    return found, running, upcoming
+
+
+def _title(occurrence: Occurrence, limit: int = TITLE_CHARS) -> str:
+    title = one_line(occurrence.title) or "(sans titre)"
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def _more(items: Sequence[Occurrence]) -> str:
+    return f" (+{len(items) - 1})" if len(items) > 1 else ""
+
+
+def short_line(occurrences: Sequence[Occurrence], moment: datetime) -> str:
+    """`now: Title until 15:15 · next: 16:00 Title`; a later day shows its date."""
+    _, running, upcoming = now_next(occurrences, moment)
+    parts = []
+    if running:
+        first = running[0]
+        until = f" until {first.end:%H:%M}" if isinstance(first.end, datetime) else ""
+        parts.append(f"now: {_title(first)}{until}{_more(running)}")
+    if upcoming:
+        first = upcoming[0]
+        start = first.start.astimezone(moment.tzinfo) if moment.tzinfo else first.start
+        when = f"{start:%H:%M}" if start.date() == moment.date() else f"{start:%d/%m %H:%M}"
+        parts.append(f"next: {when} {_title(first)}{_more(upcoming)}")
+    return " · ".join(parts) or "nothing on now or later"
+
+
+def as_json(occurrences: Sequence[Occurrence], moment: datetime) -> dict:
+    found, running, upcoming = now_next(occurrences, moment)
+    return {
+        "at": moment.isoformat(),
+        "now": [occurrence_dict(o) for o in running],
+        "next": [occurrence_dict(o) for o in upcoming],
+        "until": found.until.isoformat() if found.until else None,
+    }

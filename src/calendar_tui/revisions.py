@@ -1,0 +1,134 @@
+"""The posts at a revision of their git repository, read with the `git` command.
+
+git runs with argument lists (never a shell) and `--end-of-options` before anything the user
+typed, so a revision named `--output=x` is a revision, never an option. A revision's posts are
+written to a temporary folder (only post files and `_config.yml`, never symlinks or paths
+leaving the folder) and loaded like any folder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from calendar_tui.model.loader import POST_SUFFIXES
+
+WANTED_NAMES = ("_config.yml",)  # a Jekyll site's configuration, beside the posts
+
+
+class GitError(Exception):
+    """A sentence for the user: not a repository, unknown revision, git missing..."""
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    root: Path
+    prefix: str  # the posts' path inside the repository ("" for its root), POSIX
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    sha: str
+    label: str  # "436cec0 2020-11-02 message"
+
+
+def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=input, capture_output=True, env=env, check=False
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed (it is needed to read revisions)") from None
+    except OSError as error:
+        raise GitError(f"cannot run git: {error.strerror or error}") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(message[-1] if message else f"git {args[0]} failed")
+    return done.stdout
+
+
+def find_repository(path: Path) -> Repository:
+    if not path.exists():
+        raise GitError(f"{path}: no such file or folder")
+    folder = path if path.is_dir() else path.parent
+    try:
+        top = _git(folder, "rev-parse", "--show-toplevel").decode().strip()
+    except GitError:
+        raise GitError(
+            f"{path} is not in a git repository (changes compares revisions of the posts' repository)"
+        ) from None
+    root = Path(top)
+    relative = path.resolve().relative_to(root.resolve())
+    prefix = relative.as_posix()
+    return Repository(root, "" if prefix == "." else prefix)
+
+
+def _pathspec(repo: Repository) -> list[str]:
+    return ["--", repo.prefix or "."]
+
+
+def revision(repo: Repository, name: str) -> Revision:
+    try:
+        sha = _git(
+            repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"
+        )
+    except GitError:
+        raise GitError(f"unknown revision '{name}'") from None
+    return describe(repo, sha.decode().strip())
+
+
+def describe(repo: Repository, sha: str) -> Revision:
+    label = _git(repo.root, "log", "-1", "--format=%h %cs %s", sha, "--")
+    return Revision(sha, label.decode("utf-8", "replace").strip())
+
+
+def last_change(repo: Repository, before: date | None = None) -> Revision | None:
+    """The last commit that touched the posts (before the start of `before`); None: none."""
+    args = ["log", "-1", "--format=%H"]
+    if before is not None:
+        args.append(f"--before={before.isoformat()}T00:00:00")
+    try:
+        _git(repo.root, "rev-parse", "--verify", "--quiet", "HEAD")
+    except GitError:  # a repository without any commit yet
+        return None
+    sha = _git(repo.root, *args, "HEAD", *_pathspec(repo)).decode().strip()
+    return describe(repo, sha) if sha else None
+
+
+def _wanted(path: str) -> bool:
+    name = PurePosixPath(path).name
+    return name.endswith(POST_SUFFIXES) or name in WANTED_NAMES
+
+
+def export(repo: Repository, sha: str, into: Path) -> Path:
+    """Writes the revision's post files under `into`; returns where the posts' path lands."""
+    listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", sha, *_pathspec(repo))
+    blobs: list[tuple[str, str]] = []
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, _, raw_path = record.partition(b"\t")
+        mode, kind, blob = meta.decode().split()
+        path = raw_path.decode("utf-8", "surrogateescape")
+        parts = PurePosixPath(path).parts
+        if kind == "blob" and mode != "120000" and ".." not in parts and _wanted(path):
+            blobs.append((blob, path))
+    if blobs:
+        data = _git(
+            repo.root, "cat-file", "--batch", input="".join(f"{b}\n" for b, _ in blobs).encode()
+        )
+        position = 0
+        for _blob, path in blobs:
+            header_end = data.index(b"\n", position)
+            size = int(data[position:header_end].split()[2])
+            content = data[header_end + 1 : header_end + 1 + size]
+            position = header_end + 1 + size + 1
+            target = into.joinpath(*PurePosixPath(path).parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    landing = into.joinpath(*PurePosixPath(repo.prefix).parts) if repo.prefix else into
+    return landing
