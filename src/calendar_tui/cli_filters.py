@@ -30,6 +30,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
         "--any", dest="match_all", action="store_false", help="any of the --tag tags (default)"
     )
     match.add_argument("--all", dest="match_all", action="store_true", help="all of the --tag tags")
+    # Without this the default would come from --any's store_false (True): "all", not "any".
+    parser.set_defaults(match_all=False)
     parser.add_argument(
         "--not-tag",
         action="append",
