@@ -15,7 +15,15 @@ from calendar_tui.cli import main
 from calendar_tui.model.clock import PARIS
 from calendar_tui.model.loader import load_posts
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+def _shared() -> Path:
+    """../shared beside the project (or beside the folder of its worktrees)."""
+    for parent in Path(__file__).resolve().parents[1:4]:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return Path(__file__).resolve().parents[2] / "shared"
+
+
+CORPUS = _shared() / "corpus"
 pytestmark = pytest.mark.skipif(
     not CORPUS.is_dir(), reason="../shared/corpus is not beside the project"
 )
@@ -96,8 +104,13 @@ def test_news_posts_invent_no_events(corpus):
             date(2021, 9, 7),
             date(2021, 9, 9),
         ),
-        # A two-day event given as dates only.
-        ("ethics-by-design-2022.markdown", date(2022, 11, 16), date(2022, 11, 18)),
+        # Three days, 00:00 in the front matter; "Tous les jours: de 13h à 20h" holds the hours
+        # under a label other than "Horaires" (the first of three daily slots).
+        (
+            "ethics-by-design-2022.markdown",
+            paris(2022, 11, 16, 13),
+            paris(2022, 11, 16, 20),
+        ),
         # event_date (not event_start_date), 00:00: an all-day event.
         ("ouverture-du-site.md", date(2018, 10, 18), date(2018, 10, 18)),
         # dateEvent.
