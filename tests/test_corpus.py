@@ -15,6 +15,7 @@ from calendar_tui.cli import main
 from calendar_tui.model.clock import PARIS
 from calendar_tui.model.loader import load_posts
 
+
 def _shared() -> Path:
     """../shared beside the project (or beside the folder of its worktrees)."""
     for parent in Path(__file__).resolve().parents[1:4]:
