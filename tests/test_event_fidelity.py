@@ -191,6 +191,26 @@ champs_informations:
     assert not [m for m in messages(post) if "written hours say" in m]
 
 
+def test_items_labelled_with_parts_of_the_span_give_their_own_slots():
+    post = read(
+        """
+title: Forum
+date: 2022-10-27
+event_start_date: 2022-12-01 00:00:00 +01:00
+event_end_date: 2022-12-15 00:00:00 +01:00
+champs_informations:
+- intitule: Forum virtuel du 1er au 14 décembre
+  contenu: Inscriptions en ligne à partir du 9/11
+- intitule: 15 décembre à Paris
+  contenu: De 9h à 18h
+"""
+    )
+    assert slots(post) == [
+        (date(2022, 12, 1), date(2022, 12, 14)),
+        (paris(2022, 12, 15, 9), paris(2022, 12, 15, 18)),
+    ]
+
+
 def test_links_of_items_in_other_spellings():
     post = read(
         "title: A\ndate: 2023-01-02\nevent_start_date: 2023-01-20\nchamps_informations:\n"

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, tzinfo
 
+from calendar_tui.model import french_dates
 from calendar_tui.model.fields import mapping_list_field, text_field
+from calendar_tui.model.slots import slots_for
 from calendar_tui.model.text import fold
+from calendar_tui.model.types import Slot
 
 _LABEL_KEYS = ("intitule", "titre", "title", "label", "libelle", "nom")
 _CONTENT_KEYS = ("contenu", "content", "valeur", "value", "texte", "text", "description")
@@ -67,3 +71,22 @@ def hours_text(champs: list[Champ]) -> str:
 def only_hours(text: str) -> bool:
     folded = fold(text)
     return bool(_TIME.search(folded)) and all(w in _TIME_WORDS for w in _WORD.findall(folded))
+
+
+def dated_items(champs: list[Champ], first: date, last: date, tz: tzinfo) -> tuple[Slot, ...]:
+    """Slots of items whose label is a part of the event's span ("Forum virtuel du 1er au 14
+    décembre", "15 décembre à Paris" with "De 9h à 18h"), when together they cover its first
+    and last days; () otherwise."""
+    found: list[Slot] = []
+    for champ in champs:
+        when = french_dates.parse_when(champ.label, first) if champ.label else None
+        if when is None or not when.days or not first <= min(when.days) <= max(when.days) <= last:
+            continue
+        times = french_dates.parse_times(champ.content)[0] if only_hours(champ.content) else ()
+        found.extend(slots_for(when.days, when.is_range, times or when.times, tz))
+    days = [slot.start if slot.all_day else slot.start.date() for slot in found]
+    ends = [slot.end if slot.all_day else slot.start.date() for slot in found]
+    if not found or min(days) != first or max(ends) != last:
+        return ()
+    order = sorted(range(len(found)), key=days.__getitem__)
+    return tuple(found[index] for index in order)

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_tui.model import french_dates
-from calendar_tui.model.champs import Champ, champ_text, hours_text, read_champs
+from calendar_tui.model.champs import Champ, champ_text, dated_items, hours_text, read_champs
 from calendar_tui.model.fields import list_field, moment_field, multiline_field, text_field
 from calendar_tui.model.front_matter import ImpossibleDate
 from calendar_tui.model.links import normalise_url
@@ -316,6 +316,8 @@ def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...
     end_day = _day(end) if end is not None else start_day
     fm_start, fm_end = _wall_time(start), _wall_time(end)
     times = written.times if written is not None else ()
+    if end_day > start_day and (parts := dated_items(reader.champs, start_day, end_day, tz)):
+        return parts
     if times:
         rng = times[0]
         if fm_start is not None and fm_start != rng.start:
