@@ -153,7 +153,7 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         text=args.search,
         start=args.start,
         end=args.end,
-        only=_favourite_ids() if args.favourites else None,
+        only=_favourite_ids(store) if args.favourites else None,
     )
     occurrences = store.query(flt).occurrences
     if args.format == "ics":
@@ -181,10 +181,10 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     return 0
 
 
-def _favourite_ids() -> frozenset[str]:
+def _favourite_ids(store) -> frozenset[str]:
     from calendar_tui.model.favourites import FavouritesFile
 
-    favourites = FavouritesFile.open()
+    favourites = FavouritesFile.open(store=store)  # stars follow sessions whose id changed
     for warning in favourites.warnings:
         print(f"calendar-tui: warning: {warning}", file=sys.stderr)
     return favourites.ids
