@@ -8,11 +8,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from calendar_tui.model.clock import PARIS
 from calendar_tui.model.front_matter import parse_post_text
 from calendar_tui.model.loader import load_posts
 from calendar_tui.model.post import build_post
+from calendar_tui.model.prose_date import end_in_text, find_event_date, opening_times
 from calendar_tui.model.types import Post
 
 EVENTS = "site/_evenements/"
@@ -337,3 +340,22 @@ def test_drafts_and_duplicates_say_why(tmp_path: Path):
     assert said["tour-dot-idf.md"].startswith("duplicate of ")
     assert "draft" in said["draft.md"]
     assert "news-draft.md" not in said
+
+
+# --- Nothing in prose makes the readers raise ------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 hHàa-/:.,\n*le dujanvierfévrprochainavant"))
+        | st.characters(),
+        max_size=200,
+    ),
+    st.dates(),
+    st.times(),
+)
+def test_prose_readers_never_raise(text, published, start):
+    find_event_date(text, published)
+    opening_times(text)
+    end_in_text(text, start)

@@ -16,6 +16,7 @@ from calendar_tui.model import french_dates
 from calendar_tui.model.text import fold
 
 MAX_PHRASES = 40  # date phrases looked at per text: a hostile post cannot make this slow
+MAX_CHARS = 20_000  # real bodies are a few thousand characters; the date is near the top
 _LOOKBEHIND = 80  # characters before a date where a cue such as "avant" counts
 
 # Cues, in folded text, just before a date that is about something else than the event.
@@ -51,6 +52,7 @@ def find_event_date(text: str, published: date | None) -> ProseDate | None:
     """The first date phrase of `text` that can be the event's, or None."""
     if not text or published is None:
         return None
+    text = text[:MAX_CHARS]
     folded = _fold(text)
     pos = 0
     for _ in range(MAX_PHRASES):
@@ -103,6 +105,8 @@ def _accented(text: str, start: int, end: int) -> str:
 
 
 def _next_year(day: date) -> date:
+    if day.year >= 9999:
+        return day
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
@@ -111,6 +115,7 @@ def _next_year(day: date) -> date:
 
 def opening_times(text: str) -> tuple[french_dates.TimeRange, ...]:
     """The hour of an "Ouverture … à 9h45" line, when the text has one."""
+    text = text[:MAX_CHARS]
     folded = _fold(text)
     match = _OPENING.search(folded)
     if match is None:
@@ -131,6 +136,7 @@ def end_in_text(text: str, start: time) -> time | None:
     """The end of the first "de <start> à <end>" phrase of `text` that starts at `start`."""
     if not text:
         return None
+    text = text[:MAX_CHARS]
     folded = _fold(text)
     for count, match in enumerate(_FROM_TO.finditer(folded)):
         if count >= MAX_PHRASES:
