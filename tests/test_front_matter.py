@@ -72,3 +72,16 @@ def test_missing_file_is_a_diagnostic(tmp_path):
     raw = read_raw_post(tmp_path / "gone.md", "gone.md")
     assert raw.diagnostics[0].severity == "error"
     assert "cannot be read" in raw.diagnostics[0].message
+
+
+def test_an_impossible_date_is_kept_as_its_text_and_the_rest_stays():
+    raw = parse_post_text(
+        "---\ntitle: Forum\ntags: [a]\nevent_start_date: 2020-11-31 10:00:00 +01:00\n---\nx\n",
+        "p.md",
+    )
+    assert raw.metadata == {
+        "title": "Forum",
+        "tags": ["a"],
+        "event_start_date": "2020-11-31 10:00:00 +01:00",
+    }
+    assert raw.diagnostics == [] and raw.key_lines["event_start_date"] == 4

@@ -51,7 +51,7 @@ BAD_POSTS: dict[str, tuple[bytes, str, str]] = {
     "impossible-date.md": (
         b"---\ntitle: x\ndate: 2020-11-01 10:00:00 +01:00\nevent_start_date: 2020-02-30 10:00:00\n---\n",
         "error",
-        "impossible value",
+        "event_start_date '2020-02-30 10:00:00' is not a date",
     ),
     "placeholder-year.md": (
         b"---\ntitle: x\ndate: 2021-08-09 10:00:00 +01:00\nevent_start_date: 0007-08-31 23:09:21 +00:09\n---\n",

@@ -12,6 +12,8 @@ from calendar_tui import __version__, cli_changes, cli_next, cli_where
 if TYPE_CHECKING:
     import argparse
 
+    from calendar_tui.model.store import EventStore
+
 COMMANDS = ("open", "list", "check", "agenda", "serve", "changes", "next")
 
 
@@ -101,13 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "agenda":
             from calendar_tui.agenda import run_agenda
 
-            return run_agenda(args, _load(paths, args.drafts, args.cache), _favourite_ids)
+            store = _load(paths, args.drafts, args.cache)
+            return run_agenda(args, store, lambda: _favourite_ids(store))
         if args.command == "serve":
             from calendar_tui.cli_serve import run_serve
 
             return run_serve(args, paths)
         if args.command == "next":
-            return cli_next.run(args, lambda: _load(paths, args.drafts, args.cache), _favourite_ids)
+            store = _load(paths, args.drafts, args.cache)
+            return cli_next.run(args, lambda: store, lambda: _favourite_ids(store))
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
         print("calendar-tui: interrupted", file=sys.stderr)
         return 130
@@ -142,8 +146,10 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     if not ok:
         return 2
     store = _load(paths, args.drafts, args.cache)
-    flt = filter_from_args(args, _favourite_ids() if args.favourites else None)
-    occurrences = cli_where.narrowed(store.query(flt).occurrences, node, _favourite_ids)
+    flt = filter_from_args(args, _favourite_ids(store) if args.favourites else None)
+    occurrences = cli_where.narrowed(
+        store.query(flt).occurrences, node, lambda: _favourite_ids(store)
+    )
     if args.format == "ics":
         if not _write_ics(store, occurrences, args.output):
             return 1
@@ -169,10 +175,10 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     return 0
 
 
-def _favourite_ids() -> frozenset[str]:
+def _favourite_ids(store: EventStore) -> frozenset[str]:
     from calendar_tui.model.favourites import FavouritesFile
 
-    favourites = FavouritesFile.open()
+    favourites = FavouritesFile.open(store=store)  # stars follow sessions whose id changed
     for warning in favourites.warnings:
         print(f"calendar-tui: warning: {warning}", file=sys.stderr)
     return favourites.ids

@@ -8,6 +8,10 @@ from calendar_tui.model.favourites import FavouritesWarning
 def favourites_warning(warning: FavouritesWarning, read_only: bool) -> str:
     """What the user reads when the favourites file misbehaves (the model's message is English)."""
     path = warning.path
+    if warning.kind == "gone":
+        if warning.count == 1:
+            return "1 favori ne correspond plus à aucune session."
+        return f"{warning.count} favoris ne correspondent plus à aucune session."
     if warning.kind == "newer":
         return (
             f"Le fichier des favoris ({path}) vient d'une version plus récente de calendar-tui : "

@@ -7,16 +7,14 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_tui.model import french_dates
-from calendar_tui.model.fields import (
-    list_field,
-    mapping_list_field,
-    moment_field,
-    multiline_field,
-    text_field,
-)
+from calendar_tui.model.champs import Champ, champ_text, dated_items, hours_text, read_champs
+from calendar_tui.model.fields import list_field, moment_field, multiline_field, text_field
+from calendar_tui.model.front_matter import ImpossibleDate
 from calendar_tui.model.links import normalise_url
+from calendar_tui.model.post_kind import in_event_collection, says_news
+from calendar_tui.model.prose_date import end_in_text, find_event_date, opening_times
 from calendar_tui.model.slots import at, slots_for
-from calendar_tui.model.text import fold, tag_key
+from calendar_tui.model.text import tag_key
 from calendar_tui.model.types import Diagnostic, Link, Slot
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -38,29 +36,28 @@ class FrontMatterEvent:
     reference: date | None = None  # anchors years the body leaves out
     timezone: tzinfo = PARIS
     is_event: bool = False
+    left_out: str = ""  # why the post gives no date, when it gives none
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 class _Reader:
     """Reads one post's front matter, collecting diagnostics with the line of each key."""
 
-    def __init__(self, meta: dict, path: str, key_lines: dict[str, int]) -> None:
-        self.meta, self.path, self.key_lines = meta, path, key_lines
+    def __init__(self, meta: dict, path: str, key_lines: dict[str, int], body: Body) -> None:
+        self.meta, self.path, self.key_lines, self.body = meta, path, key_lines, body
         self.diagnostics: list[Diagnostic] = []
+        self.champs: list[Champ] = read_champs(meta.get("champs_informations"))
+        self.left_out = ""
+        self.sound_time = False  # the front matter gives a start time (not 00:00)
 
-    def warn(self, key: str | None, message: str, severity: str = "warning") -> None:
-        self.diagnostics.append(
-            Diagnostic(self.path, self.key_lines.get(key or "", None), severity, message)
-        )
-
-    def champs(self) -> list[dict]:
-        return mapping_list_field(self.meta.get("champs_informations"))
+    def warn(
+        self, key: str | None, message: str, severity: str = "warning", line: int | None = None
+    ) -> None:
+        where = line if line is not None else self.key_lines.get(key or "", None)
+        self.diagnostics.append(Diagnostic(self.path, where, severity, message))
 
     def champ(self, *prefixes: str) -> str:
-        for item in self.champs():
-            if fold(text_field(item.get("intitule"))).startswith(prefixes):
-                return text_field(item.get("contenu"))
-        return ""
+        return champ_text(self.champs, *prefixes)
 
     def timezone(self) -> tzinfo:
         name = text_field(self.meta.get("timezone"))
@@ -77,11 +74,28 @@ class _Reader:
         found = moment_field(value)
         if found is not None or not isinstance(value, str) or not text_field(value):
             return found
+        if isinstance(value, ImpossibleDate):
+            self.warn(key, f"{key} '{text_field(value)}' is not a date (no such day)", "error")
+            self.left_out = f"{key} is not a date"
+            return None
         try:
             return _isoparse(value.strip())
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, TypeError, AttributeError):
             self.warn(key, f"{key} '{text_field(value)}' is not a date")
+            self.left_out = f"{key} is not a date"
             return None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The post's body text, where a date or an end time may be written when the front
+    matter lacks them."""
+
+    text: str = ""
+    first_line: int = 1
+
+    def line(self, offset: int) -> int:
+        return self.first_line + self.text.count("\n", 0, offset)
 
 
 def _isoparse(text: str) -> datetime:
@@ -98,7 +112,7 @@ def publication_date(meta: dict) -> date | None:
     if value is None and isinstance(meta.get("date"), str):
         try:
             return _isoparse(meta["date"].strip()).date()
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, TypeError, AttributeError):
             return None
     return value
 
@@ -123,10 +137,21 @@ def _day(moment: datetime | date) -> date:
     return moment.date() if isinstance(moment, datetime) else moment
 
 
-def read_event(meta: dict, *, path: str, title: str, key_lines: dict[str, int]) -> FrontMatterEvent:
-    reader = _Reader(meta, path, key_lines)
+def read_event(
+    meta: dict,
+    *,
+    path: str,
+    title: str,
+    key_lines: dict[str, int],
+    body: str = "",
+    body_line: int = 1,
+) -> FrontMatterEvent:
+    """The event of the front matter. A post of an events collection without any event field
+    is an event too: its date is looked for in the chapeau and the body (with a warning)."""
+    reader = _Reader(meta, path, key_lines, Body(body, body_line))
     published = publication_date(meta)
     tz = reader.timezone()
+    has_fields = any(meta.get(key) not in (None, "", "null") for key in EVENT_HINT_KEYS)
     event = FrontMatterEvent(
         title=title,
         location=_location(meta),
@@ -135,7 +160,7 @@ def read_event(meta: dict, *, path: str, title: str, key_lines: dict[str, int]) 
         chapeau=multiline_field(meta.get("chapeau-text")),
         reference=published,
         timezone=tz,
-        is_event=any(meta.get(key) not in (None, "", "null") for key in EVENT_HINT_KEYS),
+        is_event=has_fields or (in_event_collection(path) and not says_news(meta)),
         diagnostics=reader.diagnostics,
     )
     if not event.is_event:
@@ -143,6 +168,8 @@ def read_event(meta: dict, *, path: str, title: str, key_lines: dict[str, int]) 
     event.slots = _when(reader, event, published, tz)
     if event.slots:
         event.reference = _day(event.slots[0].start)
+    else:
+        event.left_out = reader.left_out
     return event
 
 
@@ -152,16 +179,22 @@ def _when(
     key = next((k for k in START_KEYS if reader.meta.get(k) not in (None, "", "null")), None)
     start = reader.moment(key) if key else None
     end = reader.moment("event_end_date")
+    if start is None and key is None and end is not None:
+        # Only the end is given: the event is on that day, with the hours written elsewhere.
+        key, start, end = "event_end_date", _day(end), None
+        reader.warn(key, f"only event_end_date is set; the event is read as on {start:%d/%m/%Y}")
     if start is not None and not _plausible(_day(start), published):
         reader.warn(key, f"{key} {_day(start).isoformat()} looks like a placeholder; ignored")
+        reader.left_out = f"its event date ({key} {_day(start).isoformat()}) is a placeholder"
         start = end = None
     if end is not None and start is not None and _day(end) < _day(start):
         reader.warn(
             "event_end_date", f"event_end_date {_day(end).isoformat()} is before the start; ignored"
         )
         end = None
+    reader.sound_time = _wall_time(start) is not None
     written, written_source = _written_when(
-        reader, event, published if start is None else _day(start)
+        reader, event, published, None if start is None else _day(start)
     )
     if start is None:
         if written is None or not written.days:
@@ -181,36 +214,26 @@ def _when(
     return _front_matter_slots(reader, key, start, end, written, tz)
 
 
+_Found = tuple[french_dates.When, str, str, int | None]  # when, source, quote, body line
+
+
 def _written_when(
-    reader: _Reader, event: FrontMatterEvent, reference: date | None
+    reader: _Reader, event: FrontMatterEvent, published: date | None, start: date | None
 ) -> tuple[french_dates.When | None, str]:
     """The human-written date and hours, and where the date was read ('Date', 'chapeau-text',
-    'title', or '' when only hours were found)."""
-    date_text, hours_text = reader.champ("date"), reader.champ("horaire", "heure")
-    found: list[tuple[french_dates.When, str]] = []
-    if reference is not None:
-        for source, text in (
-            ("Date", date_text),
-            ("chapeau-text", event.chapeau),
-            ("title", event.title),
-        ):
-            when = french_dates.parse_when(text, reference) if text else None
-            if when is None:
-                continue
-            for problem in when.problems:
-                reader.warn(
-                    "champs_informations" if source == "Date" else source, f"{source}: {problem}"
-                )
-            if when.days:
-                found.append((when, source))
-    times, problems = french_dates.parse_times(hours_text) if hours_text else ((), ())
-    for problem in problems:
-        reader.warn("champs_informations", f"Horaires: {problem}")
-    when, source = found[0] if found else (None, "")
+    'title', 'text', or '' when only hours were found). Without a front-matter date, the one
+    found is reported with where it comes from."""
+    found = _written_days(reader, event, published, start)
+    times = _written_hours(reader, sound_time=start is not None and reader.sound_time)
+    when, source = (found[0][0], found[0][1]) if found else (None, "")
+    if when is not None and start is None:
+        _say_where(reader, found[0])
     if not times and when is not None:
         # "Date: Mardi 10 janvier 2023" with the hours only in the chapeau ("le mardi 10 janvier,
         # de 14h à 17h30"): take them from a later mention of the same day.
-        times = next((w.times for w, _ in found if w.times and w.days[0] == when.days[0]), ())
+        times = next((w.times for w, *_ in found if w.times and w.days[0] == when.days[0]), ())
+    if not times and when is not None and start is None:
+        times = opening_times(reader.body.text)  # "Ouverture du webinaire le 12 mars à 9h45"
     if when is None:
         return (french_dates.When((), False, times, not times, (), 0, 0) if times else None), ""
     if times:
@@ -220,11 +243,81 @@ def _written_when(
     return when, source
 
 
+def _written_days(
+    reader: _Reader, event: FrontMatterEvent, published: date | None, start: date | None
+) -> list[_Found]:
+    """Days written in the "Date" item, the chapeau and the title, in that order; the body's
+    first event date when none of them and no front-matter date gives one."""
+    reference = published if start is None else start
+    if reference is None:
+        return []
+    found: list[_Found] = []
+    for source, text in (
+        ("Date", reader.champ("date")),
+        ("chapeau-text", event.chapeau),
+        ("title", event.title),
+    ):
+        if source == "chapeau-text":
+            prose = find_event_date(text, reference)
+            if prose is not None:
+                found.append((prose.when, source, prose.quote, None))
+            continue
+        when = french_dates.parse_when(text, reference) if text else None
+        if when is None:
+            continue
+        for problem in when.problems:
+            reader.warn(
+                "champs_informations" if source == "Date" else source, f"{source}: {problem}"
+            )
+        if when.days:
+            found.append((when, source, " ".join(text[when.start : when.end].split()), None))
+    if not found and start is None:
+        prose = find_event_date(reader.body.text, reference)
+        if prose is not None:
+            found.append((prose.when, "text", prose.quote, reader.body.line(prose.offset)))
+    return found
+
+
+def _written_hours(reader: _Reader, *, sound_time: bool) -> tuple[french_dates.TimeRange, ...]:
+    """The "Horaires" item read as hours. Hours that cannot be read never replace a sound
+    front-matter time, and 00:00 (the CMS's "no time") is no hour."""
+    hours = hours_text(reader.champs)
+    if not hours:
+        return ()
+    times, problems = french_dates.parse_times(hours)
+    times = tuple(rng for rng in times if rng.start != MIDNIGHT)
+    for problem in problems:
+        reader.warn("champs_informations", f"Horaires: {problem}")
+    if not times:
+        reader.warn("champs_informations", f"Horaires: '{hours}' gives no hour; not used")
+    elif problems and sound_time:
+        reader.warn("champs_informations", "Horaires: not used; the front matter's time is kept")
+        return ()
+    return times
+
+
+def _say_where(reader: _Reader, found: tuple[french_dates.When, str, str, int | None]) -> None:
+    when, source, quote, line = found
+    days = f"{when.days[0]:%d/%m/%Y}"
+    if len(when.days) > 1:
+        days += f"–{when.days[-1]:%d/%m/%Y}"
+    where = {"Date": "the 'Date' information", "text": "the text"}.get(source, source)
+    key = "champs_informations" if source == "Date" else source
+    reader.warn(
+        key,
+        f"no event date in the front matter; {days} is read from {where} ('{quote}'); "
+        "give it as event_start_date",
+        line=line,
+    )
+
+
 def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...]:
     start_day = _day(start)
     end_day = _day(end) if end is not None else start_day
     fm_start, fm_end = _wall_time(start), _wall_time(end)
     times = written.times if written is not None else ()
+    if end_day > start_day and (parts := dated_items(reader.champs, start_day, end_day, tz)):
+        return parts
     if times:
         rng = times[0]
         if fm_start is not None and fm_start != rng.start:
@@ -234,9 +327,13 @@ def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...
             )
         if len(times) > 1 or end_day != start_day:
             return slots_for((start_day, end_day), end_day != start_day, times, tz)
+        if rng.end is None and fm_start == rng.start and fm_end is not None:
+            rng = french_dates.TimeRange(rng.start, fm_end)
         return slots_for((start_day,), False, (rng,), tz)
     if fm_start is None:
         return (Slot(start_day, end_day, all_day=True),)
+    if fm_end is None and end_day == start_day:
+        fm_end = end_in_text(reader.body.text, fm_start)  # "de 14h à 16h30" in the body
     start_at = at(start_day, fm_start, tz)
     end_at = at(end_day, fm_end, tz) if fm_end is not None else None
     if end_at is not None and end_at <= start_at:
@@ -268,9 +365,8 @@ def _tags(meta: dict) -> tuple[str, ...]:
 
 def _champ_links(reader: _Reader) -> tuple[Link, ...]:
     links = []
-    for item in reader.champs():
-        url = normalise_url(text_field(item.get("lien")))
+    for champ in reader.champs:
+        url = normalise_url(champ.link)
         if url:
-            label = text_field(item.get("intitule")) or text_field(item.get("contenu")) or url
-            links.append(Link(label, url))
+            links.append(Link(champ.label or champ.content or url, url))
     return tuple(links)

@@ -29,17 +29,21 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.clock import Clock, SystemClock
+from calendar_tui.model.id_migration import Remembered, migrate, remembered, sessions_by_id
 from calendar_tui.model.user_dirs import user_dir
+
+if TYPE_CHECKING:
+    from calendar_tui.model.store import EventStore
 
 ENV_DATA_DIR = "CALENDAR_TUI_DATA_DIR"
 FILE_NAME = "favourites.json"
 FORMAT_VERSION = 1
 
-WarningKind = Literal["corrupt", "newer", "unreadable", "unwritable"]
+WarningKind = Literal["corrupt", "newer", "unreadable", "unwritable", "gone"]
 
 
 def data_dir() -> Path:
@@ -57,6 +61,7 @@ class FavouritesWarning:
     kind: WarningKind
     message: str
     path: str
+    count: int = 0  # for "gone": how many stars match no session
 
     def __str__(self) -> str:
         return self.message
@@ -75,12 +80,53 @@ class FavouritesFile:
         self._ids: set[str] = set()
         self._blocked: FavouritesWarning | None = None  # why saving is refused, if it is
         self.warnings: list[FavouritesWarning] = []
+        self.memory: dict[str, Remembered] = {}  # id -> title and start of the starred session
+        self._reported_gone: set[str] = set()  # starred ids already said to match nothing
 
     @classmethod
-    def open(cls, path: Path | None = None, *, clock: Clock | None = None) -> FavouritesFile:
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        clock: Clock | None = None,
+        store: EventStore | None = None,
+    ) -> FavouritesFile:
+        """The file, loaded; with `store`, its stars follow sessions whose id has changed."""
         favourites = cls(path, clock=clock)
         favourites.load()
+        if store is not None:
+            favourites.follow(store)
         return favourites
+
+    def follow(self, store: EventStore) -> None:
+        """Moves stars whose session id changed (an author fixed a title) to the session they
+        have become, remembers each star's session, and warns once about stars that match no
+        session any more (they are kept, in case the session comes back)."""
+        if not self._ids or (self._blocked is not None and self._blocked.kind == "newer"):
+            return  # a newer calendar-tui may make its ids another way: nothing to say about them
+        migration = migrate(self._ids, store, self.memory)
+        sessions = sessions_by_id(store)
+        before = (set(self._ids), dict(self.memory), set(self._reported_gone))
+        self._ids = (self._ids - migration.moved.keys()) | set(migration.moved.values())
+        for old in migration.moved:
+            self.memory.pop(old, None)
+        for ident in self._ids & sessions.keys():
+            self.memory[ident] = remembered(sessions[ident])
+        gone = set(migration.gone)
+        if newly_gone := gone - self._reported_gone:
+            count = len(newly_gone)
+            self.warnings.append(
+                FavouritesWarning(
+                    "gone",
+                    f"{count} starred session(s) no longer match any session; kept in case they return",
+                    str(self.path),
+                    count,
+                )
+            )
+        self._reported_gone = gone
+        changed = (set(self._ids), self.memory, self._reported_gone) != before
+        if changed and self._blocked is None and (problem := self.save()) is not None:
+            self.warnings.append(problem)
 
     # The set -------------------------------------------------------------------------------
 
@@ -142,6 +188,7 @@ class FavouritesFile:
             self._set_aside(str(error))
             return list(self.warnings)
         self._ids = set(ids)
+        self.memory, self._reported_gone = _parse_memory(raw, self._ids)
         if version > FORMAT_VERSION:
             self._block(
                 "newer",
@@ -154,7 +201,12 @@ class FavouritesFile:
         """Writes the set atomically; returns a warning instead of raising when it cannot."""
         if self._blocked is not None:
             return self._blocked
-        document = {"version": FORMAT_VERSION, "favourites": sorted(self._ids)}
+        document: dict[str, object] = {"version": FORMAT_VERSION, "favourites": sorted(self._ids)}
+        memory = {i: {"title": m.title, "start": m.start} for i, m in self.memory.items()}
+        if memory := {i: memory[i] for i in sorted(memory.keys() & self._ids)}:
+            document["remembered"] = memory
+        if gone := sorted(self._reported_gone & self._ids):
+            document["gone"] = gone
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         try:
             atomic_write_text(self.path, text)
@@ -210,6 +262,22 @@ def _parse(raw: bytes) -> tuple[int, list[str]]:
             return version, []  # a newer layout we do not understand: read nothing, touch nothing
         raise ValueError("'favourites' is not a list")
     return version, [item for item in ids if isinstance(item, str) and item]
+
+
+def _parse_memory(raw: bytes, ids: set[str]) -> tuple[dict[str, Remembered], set[str]]:
+    """What the file remembers of its stars (any part of it may be missing or garbage)."""
+    document = json.loads(raw.decode("utf-8"))
+    memory: dict[str, Remembered] = {}
+    remembered_items = document.get("remembered")
+    if isinstance(remembered_items, dict):
+        for ident, item in list(remembered_items.items())[: 10 * len(ids) + 10]:
+            if ident in ids and isinstance(item, dict):
+                title, start = item.get("title"), item.get("start")
+                if isinstance(title, str) and isinstance(start, str):
+                    memory[ident] = Remembered(title, start)
+    gone = document.get("gone")
+    reported = {i for i in gone if isinstance(i, str)} & ids if isinstance(gone, list) else set()
+    return memory, reported
 
 
 def _reason(error: OSError) -> str:

@@ -32,6 +32,23 @@ class _Loader(_BaseLoader):
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep)
 
+    def construct_timestamp(self, node):
+        """A date YAML recognises but the calendar lacks (2020-11-31) stays the text it is, so
+        the rest of the front matter is kept; the key's reader says it is not a date."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError, TypeError, AttributeError):
+            return ImpossibleDate(node.value)
+
+
+class ImpossibleDate(str):
+    """A front-matter value written as a date that no calendar holds."""
+
+    __slots__ = ()
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_timestamp)
+
 
 def load_yaml(text: str) -> tuple[object, list[tuple[str, int]]]:
     """The document and its duplicated keys with their lines (counted from the text's first line)."""
@@ -144,10 +161,11 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
             Diagnostic(display, line, "error", f"front matter is not valid YAML: {reason}")
         )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        # Values PyYAML recognises but Python cannot hold, such as the date 2020-02-30.
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        # Values PyYAML recognises but Python cannot hold (impossible dates are kept as text
+        # above): Python's own words never reach a post author.
         problems.append(
-            Diagnostic(display, 1, "error", f"front matter holds an impossible value: {exc}")
+            Diagnostic(display, 1, "error", "front matter holds a value that cannot be read")
         )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
     for key, line in duplicates:

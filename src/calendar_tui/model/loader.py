@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
 from calendar_tui.model.parsing import Parsed, parse_files
 from calendar_tui.model.store import EventStore
-from calendar_tui.model.text import tag_key
+from calendar_tui.model.text import fold
 from calendar_tui.model.types import Diagnostic, Post
 
 if TYPE_CHECKING:
     from calendar_tui.model.cache import PostCache
 
 POST_SUFFIXES = (".md", ".markdown")
+DRAFT = "is a draft (published: false); not in the calendar (--drafts shows drafts)"
+_WORDS = re.compile(r"[a-z0-9]+")
 Progress = Callable[[int, int], None]
 
 
@@ -138,17 +142,25 @@ def load_posts(
         diagnostics.extend(problems)
         if post is not None and (post.published or drafts):
             posts.append(post)
+        elif post is not None and (post.event is not None or post.sessions):
+            diagnostics.append(Diagnostic(post.path, None, "warning", DRAFT))
     if cache is not None:
         cache.save()
     return LoadResult(tuple(_without_duplicates(posts, diagnostics)), tuple(diagnostics))
 
 
 def same_event_key(post: Post) -> tuple[str, str] | None:
-    """Posts with the same normalised title and start are duplicates (renamed copies)."""
+    """Posts with the same title (its words: quotes, dashes and spaces aside) on the same first
+    day are duplicates: renamed copies, whose front-matter times may differ."""
     if post.event is None:
         return None
-    first = post.event.slots[0].start.isoformat() if post.event.slots else ""
-    return tag_key(post.title), first
+    slots = post.event.slots or [s for session in post.sessions for s in session.slots]
+    first = min((_first_day(slot.start) for slot in slots), default=None)
+    return " ".join(_WORDS.findall(fold(post.title))), first.isoformat() if first else ""
+
+
+def _first_day(moment: datetime | date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _without_duplicates(posts: list[Post], diagnostics: list[Diagnostic]) -> list[Post]:
@@ -171,7 +183,7 @@ def _without_duplicates(posts: list[Post], diagnostics: list[Diagnostic]) -> lis
                         other.path,
                         1,
                         "warning",
-                        f"duplicate of {best.path} (same title and start); skipped",
+                        f"duplicate of {best.path} (same title and day); skipped",
                     )
                 )
     kept.sort(key=lambda p: p.path)

@@ -30,9 +30,16 @@ def build_post(raw: RawPost) -> Post:
     meta = raw.metadata
     title = text_field(meta.get("title")) or PurePath(raw.path).stem.replace("-", " ")
     key = post_key(raw.path)
-    fm = read_event(meta, path=raw.path, title=title, key_lines=raw.key_lines)
-    event_days = tuple(slot.start if slot.all_day else slot.start.date() for slot in fm.slots)
     text, too_long = _bounded_body(raw)
+    fm = read_event(
+        meta,
+        path=raw.path,
+        title=title,
+        key_lines=raw.key_lines,
+        body=text,
+        body_line=raw.body_line,
+    )
+    event_days = tuple(slot.start if slot.all_day else slot.start.date() for slot in fm.slots)
     body = extract_body(
         text,
         path=raw.path,
@@ -60,15 +67,12 @@ def build_post(raw: RawPost) -> Post:
         )
         event = with_search_text(event)
     undated = ()
-    if not fm.slots and not body.sessions and body.agenda:
-        undated = (
-            Diagnostic(
-                raw.path,
-                1,
-                "warning",
-                "has a running order but no event date; it is not in the calendar",
-            ),
-        )
+    if event is not None and not fm.slots and not body.sessions:
+        # A post of an events collection that gives no occurrence always says why.
+        reason = fm.left_out or "no event date in the front matter, the chapeau or the text"
+        if body.agenda:
+            reason = f"has a running order but {reason}"
+        undated = (Diagnostic(raw.path, event.line, "warning", f"{reason}; not in the calendar"),)
     return Post(
         path=raw.path,
         title=title,
@@ -95,12 +99,22 @@ def _bounded_body(raw: RawPost) -> tuple[str, tuple[Diagnostic, ...]]:
 def _hours_from_agenda(
     slots: tuple[Slot, ...], agenda: tuple[AgendaItem, ...], tz: tzinfo
 ) -> tuple[Slot, ...]:
-    """A one-day event with no hours in its front matter takes them from its running order."""
+    """A one-day event with no hours in its front matter takes them from its running order; one
+    with a start and no end takes the running order's last time when it ends later."""
     starts = [item.start for item in agenda if item.start is not None]
-    if len(slots) != 1 or not slots[0].all_day or slots[0].start != slots[0].end or not starts:
+    if len(slots) != 1 or not starts:
+        return slots
+    ends = [item.end or item.start for item in agenda if item.start is not None]
+    slot = slots[0]
+    if not slot.all_day:
+        last = max(ends)
+        if slot.end is not None or slot.start.timetz().replace(tzinfo=None) >= last:
+            return slots
+        return (Slot(slot.start, at(slot.start.date(), last, tz)),)
+    if slot.start != slot.end:
         return slots
     ends = [item.end for item in agenda if item.end is not None]
-    day, first = slots[0].start, min(starts)
+    day, first = slot.start, min(starts)
     last = max(ends) if ends and max(ends) > first else None
     return (Slot(at(day, first, tz), at(day, last, tz) if last else None),)
 

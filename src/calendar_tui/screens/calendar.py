@@ -492,7 +492,7 @@ class CalendarScreen(Screen):
     def load_favourites(self) -> None:
         from calendar_tui.model.favourites import FavouritesFile
 
-        favourites = FavouritesFile.open(self.favourites_path, clock=self.clock)
+        favourites = FavouritesFile.open(self.favourites_path, clock=self.clock, store=self.store)
         self.app.call_from_thread(self._favourites_loaded, favourites)
 
     def _favourites_loaded(self, favourites: FavouritesFile) -> None:
