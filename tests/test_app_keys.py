@@ -340,7 +340,7 @@ async def test_post_text_is_never_markup(make_app):
 
 
 async def test_palette_offers_the_app_commands(make_app, bundled_store):
-    from calendar_tui.commands import CalendarCommands
+    from calendar_tui.screens.palette import CalendarCommands
 
     app = make_app(bundled_store)
     async with app.run_test(size=SIZE) as pilot:

@@ -400,7 +400,7 @@ async def test_a_favourites_file_from_a_newer_version_is_never_overwritten(app_o
 
 
 async def test_new_keys_are_in_the_help_and_the_palette(app_on):
-    from calendar_tui.commands import CalendarCommands
+    from calendar_tui.screens.palette import CalendarCommands
 
     app = app_on()
     async with app.run_test(size=SIZE) as pilot:
