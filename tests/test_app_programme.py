@@ -20,9 +20,8 @@ from calendar_tui.screens.links import LinkChooser
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.week_grid import WeekGrid, week_start
 from conftest import store_of, timed_session
-from test_app_keys import detail_title, list_texts, shown
+from helpers import SIZE, detail_title, list_texts, shown
 
-SIZE = (120, 40)
 TO_26_11 = ("end", "p", "p")  # from the opening day (18/11)
 PIAF = "Open Lab PIAF"
 LABEL = "La mission LABEL"

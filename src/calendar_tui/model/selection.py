@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from calendar_tui.model.store import MAX_SPAN_DAYS, QueryResult
 from calendar_tui.model.types import Occurrence
 
 
@@ -42,3 +43,15 @@ def selected_occurrence(
         if occurrence.id == current_id:
             return occurrence
     return on_day[0] if on_day else None
+
+
+def starred_days(result: QueryResult, favourites: frozenset[str]) -> frozenset[date]:
+    """The days shown with a star: those of the starred sessions among the shown ones."""
+    if not favourites:
+        return frozenset()
+    return frozenset(
+        day
+        for o in result.occurrences
+        if o.session.id in favourites
+        for day in o.days(limit=MAX_SPAN_DAYS)
+    )

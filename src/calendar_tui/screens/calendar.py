@@ -12,12 +12,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
-from textual.screen import Screen
 from textual.widgets import Input
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
@@ -25,18 +23,22 @@ from calendar_tui.model.clashes import clash_index, clashes
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.programme import NowNext, now_and_next
-from calendar_tui.model.selection import opening_day, selected_occurrence, session_days
-from calendar_tui.model.store import MAX_SPAN_DAYS, EventStore, QueryResult
+from calendar_tui.model.selection import (
+    opening_day,
+    selected_occurrence,
+    session_days,
+    starred_days,
+)
+from calendar_tui.model.store import EventStore, QueryResult
 from calendar_tui.model.types import Occurrence
-from calendar_tui.screens.calendar_keys import CalendarKeys
+from calendar_tui.screens.calendar_input import CalendarInput
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
 from calendar_tui.screens.palette import CalendarCommands
-from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
-from calendar_tui.widgets.header import CalendarHeader, ProblemsBadge
+from calendar_tui.widgets.header import CalendarHeader
 from calendar_tui.widgets.key_footer import KeyFooter
 from calendar_tui.widgets.later import Later
 from calendar_tui.widgets.month_grid import MonthGrid
@@ -47,7 +49,7 @@ from calendar_tui.widgets.week_grid import WeekGrid
 NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
 
-class CalendarScreen(CalendarKeys, Screen):
+class CalendarScreen(CalendarInput):
     BINDINGS: list[BindingType] = bindings(CALENDAR_COMMANDS)
     COMMANDS = {CalendarCommands}
 
@@ -62,7 +64,6 @@ class CalendarScreen(CalendarKeys, Screen):
     occurrence: reactive[Occurrence | None] = reactive(None, init=False, repaint=False)
     occurrence_id: var[str | None] = var(None, init=False)
     filters_words: var[str] = var("", init=False)
-    filtered: var[bool] = var(False, init=False)
     # My programme: starred session ids, the clashes between them, now and next, the view.
     favourites: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
     clash_map: var[dict[str, tuple[Occurrence, ...]]] = var(dict, init=False)
@@ -136,9 +137,9 @@ class CalendarScreen(CalendarKeys, Screen):
                 )
                 yield DayList(id="day").data_bind(
                     CalendarScreen.day,
-                    CalendarScreen.filtered,
                     CalendarScreen.favourites,
                     occurrences=CalendarScreen.day_occurrences,
+                    filtered=CalendarScreen.has_filters,
                     current=CalendarScreen.occurrence_id,
                     clashes=CalendarScreen.clash_map,
                     now=CalendarScreen.now_ids,
@@ -177,7 +178,6 @@ class CalendarScreen(CalendarKeys, Screen):
         self.has_filters = not flt.is_empty  # `c` applies only with filters; the footer says so
         self.result = self.store.query(flt)
         self.filters_words = flt.describe(self.store.labels)
-        self.filtered = not flt.is_empty
         searching = bool(flt.text)
         for search in self.query("#search").results(Input):
             if search.value != flt.text:
@@ -192,7 +192,7 @@ class CalendarScreen(CalendarKeys, Screen):
         self.day_counts = result.day_counts
         self.all_day_days = result.all_day_days
         self._select(result.on_day(self.day))
-        self.starred_days = self._starred_days(result, self.favourites)
+        self.starred_days = starred_days(result, self.favourites)
         self._derive_now(self.clock.now())
 
     def watch_day(self, day: date) -> None:
@@ -212,28 +212,7 @@ class CalendarScreen(CalendarKeys, Screen):
         if self.flt.only is not None and self.flt.only != favourites:
             self.flt = self.flt.with_only(favourites)  # F shows the favourites as they are now
         elif self.result is not None:
-            self.starred_days = self._starred_days(self.result, favourites)
-
-    def watch_week(self, week: bool) -> None:
-        self.set_class(week, "-week")
-        month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
-        if month.has_focus or week_grid.has_focus or self.focused is None:
-            (week_grid if week else month).focus()
-
-    def focus_grid(self) -> None:
-        """Focus the grid on show: the month's, or the week's."""
-        (self.query_one(WeekGrid) if self.week else self.query_one(MonthGrid)).focus()
-
-    @staticmethod
-    def _starred_days(result: QueryResult, favourites: frozenset[str]) -> frozenset[date]:
-        if not favourites:
-            return frozenset()
-        return frozenset(
-            day
-            for o in result.occurrences
-            if o.session.id in favourites
-            for day in o.days(limit=MAX_SPAN_DAYS)
-        )
+            self.starred_days = starred_days(self.result, favourites)
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -262,81 +241,6 @@ class CalendarScreen(CalendarKeys, Screen):
     def tick(self) -> None:
         """On a timer: a new day moves "today"; a session starting or ending moves the marks."""
         now = self.clock.now()
-        if now.date() != self.today:
+        if now.date() != self.today or (self._now_until is not None and now >= self._now_until):
             self.today = now.date()
             self._derive_now(now)
-        elif self._now_until is not None and now >= self._now_until:
-            self._derive_now(now)
-
-    # -- messages from the widgets and controllers --------------------------------------------
-
-    @on(DayCursor.DaySelected)
-    def _day_selected(self, event: DayCursor.DaySelected) -> None:
-        self.day = event.day
-
-    @on(WeekGrid.SessionClicked)
-    def _session_clicked(self, event: WeekGrid.SessionClicked) -> None:
-        self.go_to_occurrence(event.day, event.occurrence_id)
-
-    @on(DayCursor.DayOpened)
-    def _day_opened(self, event: DayCursor.DayOpened) -> None:
-        self.day = event.day
-        # The list rebuilds on the next turn of the loop; focus it after that.
-        self.call_after_refresh(self.query_one(DayList).focus_sessions)
-
-    @on(DayList.Highlighted)
-    def _highlighted(self, event: DayList.Highlighted) -> None:
-        self.occurrence = event.occurrence
-
-    @on(DayList.Chosen)
-    def _chosen(self, event: DayList.Chosen) -> None:
-        self.occurrence = event.occurrence
-        self.query_one(SessionDetail).focus()
-
-    @on(DayList.Back)
-    def _back(self) -> None:
-        self.focus_grid()
-
-    @on(TagPicker.Toggled)
-    def _tag_toggled(self, event: TagPicker.Toggled) -> None:
-        if event.exclude:
-            self.flt = self.flt.toggled_exclude(event.key)
-        else:
-            self.flt = self.flt.toggled_include(event.key)
-
-    @on(TagPicker.ModeToggled)
-    def _tag_mode(self) -> None:
-        self.flt = self.flt.with_match_all(not self.flt.match_all)
-
-    @on(TagPicker.Closed)
-    def _tags_closed(self) -> None:
-        self.remove_class("-tags")
-        self.focus_grid()
-
-    def _search_value(self, value: str) -> None:
-        if value != self.flt.text:
-            self.flt = self.flt.with_text(value)
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
-        if not self.flt.text:
-            self.remove_class("-searching")
-        self.focus_grid()
-
-    @on(SearchBar.Cleared)
-    def _search_cleared(self) -> None:
-        self.flt = self.flt.with_text("")
-        self.remove_class("-searching")
-        self.focus_grid()
-
-    @on(SessionDetail.LinkOpened)
-    def _open_link(self, event: SessionDetail.LinkOpened) -> None:
-        self.app.open_url(event.url)
-
-    @on(FavouritesKeeper.Loaded)
-    def _favourites_loaded(self, event: FavouritesKeeper.Loaded) -> None:
-        self.favourites = event.ids
-
-    @on(ProblemsBadge.Clicked)
-    def _problems(self) -> None:
-        self.app.run_action("problems")

@@ -77,9 +77,9 @@ class DayList(Vertical):
     next: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids starting next
 
     class Highlighted(Message):
-        """The highlighted session changed (None when the day has none)."""
+        """The user highlighted another session."""
 
-        def __init__(self, occurrence: Occurrence | None) -> None:
+        def __init__(self, occurrence: Occurrence) -> None:
             super().__init__()
             self.occurrence = occurrence
 
@@ -186,19 +186,12 @@ class DayList(Vertical):
         if sentence != self._shown_sentence:
             self._shown_sentence = sentence
             empty.update(Text(sentence))
-        index = 0
-        for position, occurrence in enumerate(occurrences):
-            if occurrence.id == self.current:
-                index = position
-                break
+        # The screen picked the selected occurrence (model.selection): show it, say nothing.
+        index = next((i for i, o in enumerate(occurrences) if o.id == self.current), 0)
         if occurrences:
             options.highlighted = index
-            # Highlighted fires only on a change of index; say it again for the new list.
-            self.post_message(self.Highlighted(occurrences[index]))
-        else:
-            if options.has_focus:
-                self.post_message(self.Back())
-            self.post_message(self.Highlighted(None))
+        elif options.has_focus:
+            self.post_message(self.Back())
 
     _options_made: dict[tuple, tuple[Occurrence, Option]]
     _shown_title: tuple = ()
@@ -212,9 +205,14 @@ class DayList(Vertical):
 
     @on(OptionList.OptionHighlighted, "#sessions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Only the user's moves: not the highlight the list was given (the current one), nor
+        one left from a list replaced since (its option is not at that index any more)."""
         event.stop()
-        if event.option_index < len(self.occurrences):
-            self.post_message(self.Highlighted(self.occurrences[event.option_index]))
+        index = event.option_index
+        if index < len(self.occurrences):
+            occurrence = self.occurrences[index]
+            if occurrence.id == event.option.id and occurrence.id != self.current:
+                self.post_message(self.Highlighted(occurrence))
 
     @on(OptionList.OptionSelected, "#sessions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
