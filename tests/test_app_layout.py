@@ -109,3 +109,14 @@ def test_session_days_are_the_days_a_session_begins():
     result = store.query(Filter())
     assert len(result.days) > 1
     assert session_days(result.days, result.occurrences) == (day,)
+
+
+def test_one_display_path_for_sources_and_exports(tmp_path, monkeypatch):
+    from calendar_tui.model.shown_path import display_path
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path / "..")
+    post = tmp_path / "posts" / "a\x1b[2J.md"  # a hostile file name: its escape is dropped
+    assert display_path(post, from_cwd=True) == f"{tmp_path.name}/posts/a.md"
+    assert display_path(post) == "~/posts/a.md"
+    assert display_path("/elsewhere/b.ics") == "/elsewhere/b.ics"

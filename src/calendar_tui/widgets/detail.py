@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -13,6 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from calendar_tui.model.links import is_openable
+from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, one_line
 from calendar_tui.model.types import AgendaItem, Occurrence
 from calendar_tui.widgets.formatting import hour_words, when_words
@@ -51,15 +51,6 @@ def links_text(occ: Occurrence) -> Text:
         text.append("\n")
     text.rstrip()
     return text
-
-
-def display_path(path: str) -> str:
-    """A post's path relative to the working directory when it is below it."""
-    try:
-        shown = str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        shown = path
-    return clean_text(shown)
 
 
 class SessionDetail(VerticalScroll, can_focus=True):
@@ -157,7 +148,9 @@ class SessionDetail(VerticalScroll, can_focus=True):
             markdown.update(description)
         self._set("#detail-agenda", agenda_text(session.agenda) if session.agenda else None)
         self._set("#detail-links", links_text(occ) if session.links else None)
-        source = Text(f"Source : {display_path(occ.post.path)}:{session.line}", "dim")
+        source = Text(
+            f"Source : {display_path(occ.post.path, from_cwd=True)}:{session.line}", "dim"
+        )
         self._set("#detail-source", source)
         self.scroll_home(animate=False)
 
@@ -174,14 +167,14 @@ class SessionDetail(VerticalScroll, can_focus=True):
         title = Text(end="")
         if occ.session.id in self.favourites:
             title.append("★ ", "bold yellow")
-        title.append(one_line(occ.title) or "(sans titre)", "bold")
+        title.append(occ.title, "bold")
         self._set("#detail-title", title)
         clashes = Text(end="")
         for other in self.clashes.get(occ.id, ()):
             if clashes.plain:
                 clashes.append("\n")
             clashes.append("⚠ chevauche : ", "bold red")
-            clashes.append(one_line(other.title) or "(sans titre)")
+            clashes.append(other.title)
             clashes.append(f" ({when_words(other)})", "dim")
         self._set("#detail-clashes", clashes)
 
