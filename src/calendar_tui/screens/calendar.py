@@ -15,7 +15,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.widgets import Input
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
@@ -53,24 +53,24 @@ class CalendarScreen(CalendarInput):
     BINDINGS: list[BindingType] = bindings(CALENDAR_COMMANDS)
     COMMANDS = {CalendarCommands}
 
-    # Pushed down to the widgets (data_bind).
-    flt: reactive[Filter] = reactive(Filter, init=False, repaint=False)
-    result: reactive[QueryResult | None] = reactive(None, init=False, repaint=False)
-    day: reactive[date] = reactive(date(2000, 1, 1), init=False, repaint=False)
-    today: reactive[date] = reactive(date(2000, 1, 1), init=False, repaint=False)
+    # State, pushed down to the widgets with data_bind (the screen paints nothing itself: vars).
+    flt: var[Filter] = var(Filter, init=False)
+    result: var[QueryResult | None] = var(None, init=False)
+    day: var[date] = var(date(2000, 1, 1), init=False)
+    today: var[date] = var(date(2000, 1, 1), init=False)
     day_counts: var[dict[date, int]] = var(dict, always_update=True, init=False)
     all_day_days: var[frozenset[date]] = var(frozenset, init=False)
     day_occurrences: var[tuple[Occurrence, ...]] = var(tuple, always_update=True, init=False)
-    occurrence: reactive[Occurrence | None] = reactive(None, init=False, repaint=False)
+    occurrence: var[Occurrence | None] = var(None, init=False)
     occurrence_id: var[str | None] = var(None, init=False)
     filters_words: var[str] = var("", init=False)
     # My programme: starred session ids, the clashes between them, now and next, the view.
-    favourites: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
+    favourites: var[frozenset[str]] = var(frozenset, init=False)
     clash_map: var[dict[str, tuple[Occurrence, ...]]] = var(dict, init=False)
     starred_days: var[frozenset[date]] = var(frozenset, init=False)
     now_ids: var[frozenset[str]] = var(frozenset, init=False)
     next_ids: var[frozenset[str]] = var(frozenset, init=False)
-    week: reactive[bool] = reactive(False, init=False, repaint=False)
+    week: var[bool] = var(False, init=False)
     # What the footer's keys depend on (`check_action`): a change refreshes the footer.
     has_session: var[bool] = var(False, bindings=True, init=False)
     has_links: var[bool] = var(False, bindings=True, init=False)

@@ -121,9 +121,19 @@ class SessionDetail(VerticalScroll, can_focus=True):
         self._ready = True
         self._show(self.occurrence)
 
-    def watch_occurrence(self, occurrence: Occurrence | None) -> None:
-        if self._ready:
-            self._show(occurrence)
+    _show_pending = False
+
+    def watch_occurrence(self) -> None:
+        # After the frame the change is part of: a filter keystroke paints the grid and the
+        # list first, then the pane (its Markdown costs most); several changes, one update.
+        if self._ready and not self._show_pending:
+            self._show_pending = True
+            self.call_after_refresh(self._show_current)
+
+    def _show_current(self) -> None:
+        self._show_pending = False
+        if self.is_attached:
+            self._show(self.occurrence)
 
     def _set(self, selector: str, content: Text | None) -> None:
         widget = self.query_one(selector, Static)
