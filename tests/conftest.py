@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from calendar_tui.model.clock import PARIS, FixedClock
+from calendar_tui.model.text import title_line
 from calendar_tui.model.types import Post, Session, Slot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,10 +43,11 @@ def bundled_store():
 def timed_session(
     ident: str, title: str, day: date, hour: int, minutes: int = 60, tags=(), **extra
 ) -> Session:
+    """A session as the loader makes it: its title one clean line (see model.types.Session)."""
     start = datetime(day.year, day.month, day.day, hour, tzinfo=PARIS)
     return Session(
         id=ident,
-        title=title,
+        title=title_line(title),
         slots=(Slot(start, start + timedelta(minutes=minutes)),),
         tags=tuple(tags),
         **extra,

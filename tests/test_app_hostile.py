@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 from calendar_tui.model.loader import load_store
-
-SIZE = (120, 40)
+from helpers import SIZE
 
 HOSTILE_POST = """---
 title: "[bold red]Programme[/] \\e[2J\\e]52;c;ZXZpbA==\\a"

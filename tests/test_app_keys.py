@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from rich.text import Text
 from textual.widgets import DataTable, Input, Markdown, OptionList, Static
 
 from calendar_tui.model.clock import PARIS, FixedClock
@@ -19,31 +16,7 @@ from calendar_tui.widgets.day_list import EMPTY_WITH_FILTERS
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.tag_picker import TagPicker
-
-SIZE = (120, 40)
-
-
-def shown(widget) -> str:
-    """The text a widget shows (Static/Label), as plain text."""
-    content = widget.content
-    if isinstance(content, (str, Text)):
-        return str(content)
-    console = Console(width=widget.size.width or 100, record=True, file=io.StringIO())
-    console.print(content)
-    return console.export_text()
-
-
-def day_title(app) -> str:
-    return shown(app.screen.query_one("#day-title"))
-
-
-def list_texts(app) -> list[str]:
-    options = app.screen.query_one("#sessions", OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
-def detail_title(app) -> str:
-    return shown(app.screen.query_one("#detail-title"))
+from helpers import SIZE, day_title, detail_title, list_texts, shown
 
 
 async def test_opens_on_today_when_its_month_has_sessions(make_app, bundled_store):
@@ -340,7 +313,7 @@ async def test_post_text_is_never_markup(make_app):
 
 
 async def test_palette_offers_the_app_commands(make_app, bundled_store):
-    from calendar_tui.commands import CalendarCommands
+    from calendar_tui.screens.palette import CalendarCommands
 
     app = make_app(bundled_store)
     async with app.run_test(size=SIZE) as pilot:

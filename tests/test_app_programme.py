@@ -20,9 +20,8 @@ from calendar_tui.screens.links import LinkChooser
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.week_grid import WeekGrid, week_start
 from conftest import store_of, timed_session
-from test_app_keys import detail_title, list_texts, shown
+from helpers import SIZE, detail_title, list_texts, shown
 
-SIZE = (120, 40)
 TO_26_11 = ("end", "p", "p")  # from the opening day (18/11)
 PIAF = "Open Lab PIAF"
 LABEL = "La mission LABEL"
@@ -400,7 +399,7 @@ async def test_a_favourites_file_from_a_newer_version_is_never_overwritten(app_o
 
 
 async def test_new_keys_are_in_the_help_and_the_palette(app_on):
-    from calendar_tui.commands import CalendarCommands
+    from calendar_tui.screens.palette import CalendarCommands
 
     app = app_on()
     async with app.run_test(size=SIZE) as pilot:

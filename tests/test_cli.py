@@ -128,18 +128,48 @@ def test_version(capsys):
     assert __version__ in capsys.readouterr().out
 
 
+# `calendar-tui check` with a progress callback that says when the parse is under way: the
+# test sends Ctrl+C then, rather than after a guessed delay.
+ANNOUNCING_CHECK = """
+import sys
+import calendar_tui.model.loader as loader
+
+load_posts = loader.load_posts
+
+
+def announcing(*args, **kwargs):
+    def progress(done, total):
+        if done == 1 and total > 1:
+            print("parsing", file=sys.stderr, flush=True)
+
+    return load_posts(*args, progress=progress, **kwargs)
+
+
+loader.load_posts = announcing
+from calendar_tui.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def test_ctrl_c_while_a_large_collection_loads_stops_without_a_traceback(tmp_path):
     import signal
     import subprocess
     import sys
-    import time
+    import threading
 
-    for n in range(2000):  # enough files for the worker pool, and for seconds of parsing
+    for n in range(1000):  # enough files for the worker pool, and for a second of parsing
         shutil.copy(bundled_programme(), tmp_path / f"programme-{n:03d}.markdown")
-    command = [sys.executable, "-m", "calendar_tui", "check", "--no-cache", str(tmp_path)]
+    command = [sys.executable, "-c", ANNOUNCING_CHECK, "check", "--no-cache", str(tmp_path)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)  # started and parsing
-    process.send_signal(signal.SIGINT)
+    assert process.stderr is not None
+    guard = threading.Timer(60, process.kill)  # never hang: a killed child ends the readline
+    guard.start()
+    try:
+        assert process.stderr.readline() == "parsing\n"  # the first post is parsed, not the last
+        process.send_signal(signal.SIGINT)
+    finally:
+        guard.cancel()
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130, (out, err)
     assert "interrupted" in err and "Traceback" not in err

@@ -12,8 +12,8 @@ import pytest
 
 from calendar_tui.model.types import AgendaItem, Link
 from conftest import store_of, timed_session, write_broken_posts
+from helpers import SIZE as WIDE
 
-WIDE = (120, 40)
 SMALL = (80, 24)
 
 # From the opening day (18/11): End goes to 30/11, then p, p reach 26/11.

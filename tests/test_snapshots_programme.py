@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-WIDE = (120, 40)
+from helpers import SIZE as WIDE
+
 # From the opening day (18/11): End goes to 30/11, then p, p reach 26/11; Enter, Down select
 # 09:30–12:00 Open Lab PIAF, which overlaps 11:00–11:45 La mission LABEL.
 STAR_26_11 = ["end", "p", "p", "enter", "down", "s", "down", "s"]

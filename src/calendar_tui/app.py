@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from calendar_tui.commands import APP_COMMANDS, CalendarCommands, bindings
+from calendar_tui.commands import APP_COMMANDS, bindings
 from calendar_tui.paths import styles_dir
 from calendar_tui.screens.calendar import CalendarScreen
 from calendar_tui.settings import Settings, save_settings
@@ -64,7 +64,6 @@ class CalendarApp(App[None]):
     TITLE = "calendar-tui"
     CSS_PATH = [styles_dir() / "app.tcss"]
     BINDINGS: list[BindingType] = bindings(APP_COMMANDS)
-    COMMANDS = App.COMMANDS | {CalendarCommands}
 
     def __init__(
         self,

@@ -2,23 +2,18 @@
 
 Each `AppCommand` becomes a Textual `Binding` (with an id, so users can remap it from the
 settings file) in the scope that owns it, a row of the help screen, and, when it makes sense
-outside a key press, an entry of the command palette.
+outside a key press, an entry of the command palette (`screens/palette.py`).
+
+Pure data: this module imports nothing of the app, so the widgets and screens that read it
+never import each other through it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -297,69 +292,3 @@ def key_label(keys: str) -> str:
         "end": "fin",
     }
     return " / ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
-
-
-_DAY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-
-
-def parse_day(text: str, default_year: int) -> date | None:
-    """ "26/11", "26/11/2020" or "2020-11-26" -> a date; None when there is none."""
-    try:
-        if match := _ISO.search(text):
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DAY.search(text):
-            year = int(match[3]) if match[3] else default_year
-            if year < 100:
-                year += 2000
-            return date(year, int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
-
-
-class CalendarCommands(Provider):
-    """The app's own commands in the palette: those of the table, go to a date, toggle a tag."""
-
-    def _calendar(self) -> Screen | None:
-        from calendar_tui.screens.calendar import CalendarScreen
-
-        screen = self.screen
-        return screen if isinstance(screen, CalendarScreen) else None
-
-    def _entries(self) -> Iterator[tuple[str, str, object]]:
-        screen = self._calendar()
-        if screen is None:
-            return
-        for command in CALENDAR_COMMANDS:
-            if command.palette:
-                yield command.help, command.help, partial(screen.run_action, command.action)
-        for tag in screen.store.tags():
-            label = f"Tag : {tag.label} ({tag.count})"
-            help_text = "Inclure ou retirer ce tag des filtres"
-            yield label, help_text, partial(screen.toggle_tag, tag.key)
-        for command in APP_COMMANDS:
-            if command.palette:
-                yield command.help, command.help, partial(self.app.run_action, command.action)
-
-    async def discover(self) -> Hits:
-        for name, help_text, callback in self._entries():
-            if not name.startswith("Tag : "):
-                yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        screen = self._calendar()
-        if screen is not None:
-            day = parse_day(query, screen.day.year)
-            if day is not None:
-                yield Hit(
-                    1.0,
-                    f"Aller au {day:%d/%m/%Y}",
-                    partial(screen.go_to_day, day),
-                    help="Aller à ce jour dans le calendrier",
-                )
-        matcher = self.matcher(query)
-        for name, help_text, callback in self._entries():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)

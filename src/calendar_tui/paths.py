@@ -16,7 +16,8 @@ def _resource_dir(name: str) -> Path:
     raise FileNotFoundError(f"calendar-tui is incompletely installed: no {name}/ directory")
 
 
-def data_dir() -> Path:
+def bundled_dir() -> Path:
+    """The bundled programme's folder (the user's data folder is model.favourites.data_dir)."""
     return _resource_dir("data")
 
 
@@ -25,4 +26,4 @@ def styles_dir() -> Path:
 
 
 def bundled_programme() -> Path:
-    return data_dir() / BUNDLED_NAME
+    return bundled_dir() / BUNDLED_NAME

@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from calendar_tui.model.shown_path import display_path as display_path  # where exports went
 from calendar_tui.model.text import fold
 
 ENV_EXPORT_DIR = "CALENDAR_TUI_EXPORT_DIR"
@@ -42,11 +43,3 @@ def free_path(folder: Path, name: str) -> Path:
         counter += 1
         path = folder / f"{stem}-{counter}{suffix}"
     return path
-
-
-def display_path(path: Path) -> str:
-    """The path with the home folder written as ~, as people read it."""
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except ValueError:
-        return str(path)

@@ -12,6 +12,7 @@ from calendar_tui.model.fields import is_false, text_field
 from calendar_tui.model.front_matter import RawPost
 from calendar_tui.model.ids import post_key, session_id, unique_ids
 from calendar_tui.model.slots import at
+from calendar_tui.model.text import title_line
 from calendar_tui.model.types import (
     AgendaItem,
     Diagnostic,
@@ -28,7 +29,7 @@ MAX_BODY_CHARS = 500_000
 
 def build_post(raw: RawPost) -> Post:
     meta = raw.metadata
-    title = text_field(meta.get("title")) or PurePath(raw.path).stem.replace("-", " ")
+    title = title_line(text_field(meta.get("title")) or PurePath(raw.path).stem.replace("-", " "))
     key = post_key(raw.path)
     text, too_long = _bounded_body(raw)
     fm = read_event(
@@ -133,13 +134,15 @@ def _merge_links(*groups: tuple[Link, ...]) -> tuple[Link, ...]:
 def _with_post_defaults(
     sessions: tuple[Session, ...], post_tags: tuple[str, ...]
 ) -> tuple[Session, ...]:
-    """Sessions without labels of their own carry the post's tags, so tag filters still find them."""
+    """Sessions without labels of their own carry the post's tags, so tag filters still find them;
+    every title is one clean line, never empty (the views show it as it is)."""
     ids = unique_ids([session.id for session in sessions])
     result = []
     for session, ident in zip(sessions, ids, strict=True):
         tags = session.tags or post_tags
         search = fold_for_search(session.title, session.description, tags, session.location)
-        result.append(replace(session, id=ident, tags=tags, search_text=search))
+        title = title_line(session.title)
+        result.append(replace(session, id=ident, title=title, tags=tags, search_text=search))
     return tuple(result)
 
 

@@ -31,6 +31,14 @@ def one_line(value: str) -> str:
     return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
 
 
+UNTITLED = "(sans titre)"
+
+
+def title_line(value: str) -> str:
+    """A title as the views show it: one clean line, never empty."""
+    return one_line(value) or UNTITLED
+
+
 def normalise_spaces(value: str) -> str:
     """Non-breaking and thin spaces become plain spaces (the date grammar relies on it)."""
     return value.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")

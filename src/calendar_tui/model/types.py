@@ -68,7 +68,7 @@ class Session(_CompactPickle):
     """Something a person can attend: a post's own event, or one entry of its programme."""
 
     id: str
-    title: str
+    title: str  # one clean line, never empty (model.post makes it so; the views rely on it)
     slots: tuple[Slot, ...]
     tags: tuple[str, ...] = ()
     location: str = ""

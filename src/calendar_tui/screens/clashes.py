@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from calendar_tui.model.clashes import interval
-from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, hour_short, time_range_short
 
@@ -72,7 +71,7 @@ class ClashesScreen(Screen[tuple[date, str] | None]):
     def _session(occurrence: Occurrence, day: date, width: int) -> Text:
         text = Text(end="")
         text.append(f"{time_range_short(occurrence, day):<11} ", "bold")
-        text.append(one_line(occurrence.title) or "(sans titre)")
+        text.append(occurrence.title)
         text.truncate(width, overflow="ellipsis")
         return text
 

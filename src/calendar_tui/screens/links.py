@@ -1,4 +1,4 @@
-"""The link chooser (`o`, `y` on a session with several links).
+"""A session's links (`o` opens one, `y` copies one), through a chooser when it has several.
 
 Every link is listed; only http(s) and mailto ones can be chosen, the others are shown as
 text (struck out) and never handed to a browser or the clipboard.
@@ -11,13 +11,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.text import one_line
-from calendar_tui.model.types import Link
+from calendar_tui.model.types import Link, Occurrence
+from calendar_tui.screens.controller import Controller
 
 
 def link_prompt(link: Link) -> Text:
@@ -68,3 +70,51 @@ class LinkChooser(ModalScreen[str | None]):
         event.stop()
         link = self.links[event.option_index]
         self.dismiss(link.url if is_openable(link.url) else None)
+
+
+class LinkActions(Controller):
+    """Opens or copies the session's link: at once when it has one, else the one chosen."""
+
+    class Chosen(Message):
+        """A link to open (or to copy, `copy`); only openable ones get here."""
+
+        def __init__(self, url: str, copy: bool) -> None:
+            super().__init__()
+            self.url = url
+            self.copy = copy
+
+    def use(self, occurrence: Occurrence, *, copy: bool) -> None:
+        links = occurrence.session.links
+        if not links:
+            return
+        if len(links) == 1:
+            url = links[0].url
+            if is_openable(url):
+                self.post_message(self.Chosen(url, copy))
+            else:
+                self.notify(
+                    f"Ce lien ne peut pas être ouvert : {one_line(url)}",
+                    title="Lien",
+                    severity="warning",
+                    markup=False,
+                )
+            return
+        from calendar_tui.model.ics import primary_url  # icalendar: only for a chooser
+
+        def chosen(url: str | None) -> None:
+            if url is not None and is_openable(url):
+                self.post_message(self.Chosen(url, copy))
+
+        verb = "Copier un lien" if copy else "Ouvrir un lien"
+        title = f"{verb} : {occurrence.title}"
+        self.app.push_screen(LinkChooser(title, links, primary_url(occurrence.session)), chosen)
+
+    @on(Chosen)
+    def _chosen(self, event: Chosen) -> None:
+        if event.copy:
+            self.app.copy_to_clipboard(event.url)
+            words = f"Lien copié : {one_line(event.url)}"
+        else:
+            self.app.open_url(event.url)
+            words = f"Ouverture de {one_line(event.url)}"
+        self.notify(words, title="Lien", timeout=3, markup=False)

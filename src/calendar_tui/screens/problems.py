@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Diagnostic
-from calendar_tui.widgets.detail import display_path
 from calendar_tui.widgets.formatting import problems_count
 
 SEVERITY = {"error": ("erreur", "bold red"), "warning": ("avertissement", "yellow")}
@@ -35,7 +35,7 @@ class ProblemsScreen(Screen[None]):
         for diagnostic in self.diagnostics:
             words, style = SEVERITY.get(diagnostic.severity, (diagnostic.severity, ""))
             table.add_row(
-                Text(display_path(diagnostic.path)),
+                Text(display_path(diagnostic.path, from_cwd=True)),
                 Text(str(diagnostic.line or ""), justify="right"),
                 Text(words, style),
                 Text(one_line(diagnostic.message)),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -31,26 +33,28 @@ NEXT_MARK = "› ensuite"
 def session_prompt(
     occ: Occurrence,
     day: date | None,
+    style: Callable[[str], Style],
     *,
     starred: bool = False,
     clashes: tuple[Occurrence, ...] = (),
     mark: str = "",
 ) -> Text:
     """Time range and title (a star when starred), then the tags, with "en cours"/"ensuite" in
-    the margin; a third line names the starred sessions it overlaps. Long lines end in …"""
+    the margin; a third line names the starred sessions it overlaps. Long lines end in …
+    `style("time")`... gives the DayList's component styles (styles/app.tcss)."""
     prompt = Text(no_wrap=True, overflow="ellipsis", end="")
-    prompt.append(f"{time_range_short(occ, day):<11} ", "bold")
+    prompt.append(f"{time_range_short(occ, day):<11} ", style("time"))
     if starred:
-        prompt.append(f"{STAR} ", "bold yellow")
-    prompt.append(one_line(occ.title) or "(sans titre)")
+        prompt.append(f"{STAR} ", style("star"))
+    prompt.append(occ.title)
     tags = " · ".join(one_line(tag) for tag in occ.tags)
     prompt.append("\n")
-    prompt.append(f"{mark:<11} ", "bold green" if mark == NOW_MARK else "bold cyan")
-    prompt.append(tags or "—", "dim")
+    prompt.append(f"{mark:<11} ", style("now" if mark == NOW_MARK else "next"))
+    prompt.append(tags or "—", style("tags"))
     if clashes:
-        names = ", ".join(one_line(other.title) or "(sans titre)" for other in clashes)
+        names = ", ".join(other.title for other in clashes)
         prompt.append("\n" + " " * 12)
-        prompt.append(f"⚠ chevauche : {names}", "bold red")
+        prompt.append(f"⚠ chevauche : {names}", style("clash"))
     return prompt
 
 
@@ -67,6 +71,11 @@ class SessionOptions(OptionList):
 class DayList(Vertical):
     """A heading with the day in words, then its sessions or a sentence saying there are none."""
 
+    COMPONENT_CLASSES = {
+        f"day-list--{name}"
+        for name in ("heading", "count", "time", "star", "now", "next", "tags", "clash")
+    }
+
     day: reactive[date] = reactive(date(2000, 1, 1))
     occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True)
     current: reactive[str | None] = reactive(None)  # the selected occurrence's id
@@ -77,9 +86,9 @@ class DayList(Vertical):
     next: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids starting next
 
     class Highlighted(Message):
-        """The highlighted session changed (None when the day has none)."""
+        """The user highlighted another session."""
 
-        def __init__(self, occurrence: Occurrence | None) -> None:
+        def __init__(self, occurrence: Occurrence) -> None:
             super().__init__()
             self.occurrence = occurrence
 
@@ -110,41 +119,25 @@ class DayList(Vertical):
     _pending = False
     _ready = False
 
-    def watch_occurrences(self) -> None:
-        self._schedule()
-
-    def watch_day(self) -> None:
-        self._schedule()
-
-    def watch_filtered(self) -> None:
-        self._schedule()
-
-    def watch_favourites(self) -> None:
-        self._schedule()
-
-    def watch_clashes(self) -> None:
-        self._schedule()
-
-    def watch_now(self) -> None:
-        self._schedule()
-
-    def watch_next(self) -> None:
-        self._schedule()
-
     def _option(self, occ: Occurrence) -> Option:
         """The session's option, reused while its prompt is the same: an Option keeps the
         visual made from its prompt, so a filter that shows it again does not redo that."""
         mark = NOW_MARK if occ.id in self.now else NEXT_MARK if occ.id in self.next else ""
         starred = occ.session.id in self.favourites
         clashes = self.clashes.get(occ.id, ())
-        key = (occ.id, self.day, starred, clashes, mark)
+        key = (occ.id, self.day, starred, clashes, mark, self.app.theme)
         made = self._options_made.get(key)
         if made is None or made[0] is not occ:
             if len(self._options_made) >= 4096:
                 self._options_made.clear()
-            prompt = session_prompt(occ, self.day, starred=starred, clashes=clashes, mark=mark)
+            prompt = session_prompt(
+                occ, self.day, self._style, starred=starred, clashes=clashes, mark=mark
+            )
             made = self._options_made[key] = (occ, Option(prompt, id=occ.id))
         return made[1]
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"day-list--{name}", partial=True)
 
     def _schedule(self) -> None:
         # day, occurrences and filtered usually change together: rebuild once.
@@ -161,8 +154,8 @@ class DayList(Vertical):
         title_key = (self.day, len(occurrences))
         if title_key != self._shown_title:
             self._shown_title = title_key
-            title = Text(day_words(self.day).capitalize(), "bold", end="")
-            title.append(f"  {sessions_count(len(occurrences))}", "dim")
+            title = Text(day_words(self.day).capitalize(), self._style("heading"), end="")
+            title.append(f"  {sessions_count(len(occurrences))}", self._style("count"))
             # One line whatever the text (no wrap, ellipsis): no layout needed.
             self.query_one("#day-title", Label).update(title, layout=False)
         options = self.options
@@ -186,19 +179,12 @@ class DayList(Vertical):
         if sentence != self._shown_sentence:
             self._shown_sentence = sentence
             empty.update(Text(sentence))
-        index = 0
-        for position, occurrence in enumerate(occurrences):
-            if occurrence.id == self.current:
-                index = position
-                break
+        # The screen picked the selected occurrence (model.selection): show it, say nothing.
+        index = next((i for i, o in enumerate(occurrences) if o.id == self.current), 0)
         if occurrences:
             options.highlighted = index
-            # Highlighted fires only on a change of index; say it again for the new list.
-            self.post_message(self.Highlighted(occurrences[index]))
-        else:
-            if options.has_focus:
-                self.post_message(self.Back())
-            self.post_message(self.Highlighted(None))
+        elif options.has_focus:
+            self.post_message(self.Back())
 
     _options_made: dict[tuple, tuple[Occurrence, Option]]
     _shown_title: tuple = ()
@@ -209,12 +195,20 @@ class DayList(Vertical):
         self._options_made = {}
         self._ready = True
         self._rebuild()
+        # Any of these changes the list: one rebuild, however many change together.
+        for name in ("occurrences", "day", "filtered", "favourites", "clashes", "now", "next"):
+            self.watch(self, name, self._schedule, init=False)
 
     @on(OptionList.OptionHighlighted, "#sessions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Only the user's moves: not the highlight the list was given (the current one), nor
+        one left from a list replaced since (its option is not at that index any more)."""
         event.stop()
-        if event.option_index < len(self.occurrences):
-            self.post_message(self.Highlighted(self.occurrences[event.option_index]))
+        index = event.option_index
+        if index < len(self.occurrences):
+            occurrence = self.occurrences[index]
+            if occurrence.id == event.option.id and occurrence.id != self.current:
+                self.post_message(self.Highlighted(occurrence))
 
     @on(OptionList.OptionSelected, "#sessions")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,6 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from calendar_tui.model.links import is_openable
+from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, one_line
 from calendar_tui.model.types import AgendaItem, Occurrence
 from calendar_tui.widgets.formatting import hour_words, when_words
@@ -21,49 +23,47 @@ if TYPE_CHECKING:
     from textual.widgets import Markdown
 
 
-def agenda_text(items: tuple[AgendaItem, ...]) -> Text:
+Styler = Callable[[str], Style]  # a SessionDetail component style by name (styles/app.tcss)
+
+
+def agenda_text(items: tuple[AgendaItem, ...], style: Styler) -> Text:
     text = Text(end="")
-    text.append("Déroulé\n", "bold")
+    text.append("Déroulé\n", style("heading"))
     for item in items:
         when = ""
         if item.start is not None:
             when = hour_words(item.start)
             if item.end is not None:
                 when += f" – {hour_words(item.end)}"
-        text.append(f"  {when:<17} ", "bold")
+        text.append(f"  {when:<17} ", style("heading"))
         text.append(one_line(item.text))
         text.append("\n")
     text.rstrip()
     return text
 
 
-def links_text(occ: Occurrence) -> Text:
+def links_text(occ: Occurrence, style: Styler) -> Text:
     text = Text(end="")
-    text.append("Liens\n", "bold")
+    text.append("Liens\n", style("heading"))
     for link in occ.session.links:
         label = one_line(link.text) or link.url
         text.append("  • ")
         text.append(label)
         if label != link.url:
-            text.append(
-                f"\n    {one_line(link.url)}", "dim" if is_openable(link.url) else "dim strike"
-            )
+            openable = is_openable(link.url)
+            text.append(f"\n    {one_line(link.url)}", style("url" if openable else "dead-url"))
         text.append("\n")
     text.rstrip()
     return text
 
 
-def display_path(path: str) -> str:
-    """A post's path relative to the working directory when it is below it."""
-    try:
-        shown = str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        shown = path
-    return clean_text(shown)
-
-
 class SessionDetail(VerticalScroll, can_focus=True):
     """Everything about one occurrence; wraps long lines, scrolls when needed."""
+
+    COMPONENT_CLASSES = {
+        f"session-detail--{name}"
+        for name in ("heading", "url", "dead-url", "muted", "tag", "star", "title", "clash")
+    }
 
     occurrence: reactive[Occurrence | None] = reactive(None)
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
@@ -79,12 +79,17 @@ class SessionDetail(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         # The parts of a session (title, when, clashes, tags, place, the Markdown description,
         # running order, links, source) are mounted before this after the first frame.
-        yield Static(Text("Aucune session choisie", "dim"), id="detail-empty")
+        yield Static(id="detail-empty")
 
     _ready = False
     _shown_description: str | None = None
 
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"session-detail--{name}", partial=True)
+
     def on_mount(self) -> None:
+        empty = Text("Aucune session choisie", self._style("muted"))
+        self.query_one("#detail-empty", Static).update(empty)
         # Markdown (markdown-it, its parser and styles) is the costliest widget to import and
         # build, and the pane only shows a session once it is there: the first frame goes out
         # without the session's parts (fewer widgets to style and lay out), then the pane fills in.
@@ -116,9 +121,19 @@ class SessionDetail(VerticalScroll, can_focus=True):
         self._ready = True
         self._show(self.occurrence)
 
-    def watch_occurrence(self, occurrence: Occurrence | None) -> None:
-        if self._ready:
-            self._show(occurrence)
+    _show_pending = False
+
+    def watch_occurrence(self) -> None:
+        # After the frame the change is part of: a filter keystroke paints the grid and the
+        # list first, then the pane (its Markdown costs most); several changes, one update.
+        if self._ready and not self._show_pending:
+            self._show_pending = True
+            self.call_after_refresh(self._show_current)
+
+    def _show_current(self) -> None:
+        self._show_pending = False
+        if self.is_attached:
+            self._show(self.occurrence)
 
     def _set(self, selector: str, content: Text | None) -> None:
         widget = self.query_one(selector, Static)
@@ -144,7 +159,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         for index, tag in enumerate(occ.tags):
             if index:
                 tags.append("  ")
-            tags.append(f" {one_line(tag)} ", "reverse")
+            tags.append(f" {one_line(tag)} ", self._style("tag"))
         self._set("#detail-tags", tags)
         place = one_line(session.location)
         self._set("#detail-place", Text(f"Lieu : {place}") if place else None)
@@ -155,9 +170,14 @@ class SessionDetail(VerticalScroll, can_focus=True):
             # (another occurrence of the same session, or the same text after a filter).
             self._shown_description = description
             markdown.update(description)
-        self._set("#detail-agenda", agenda_text(session.agenda) if session.agenda else None)
-        self._set("#detail-links", links_text(occ) if session.links else None)
-        source = Text(f"Source : {display_path(occ.post.path)}:{session.line}", "dim")
+        self._set(
+            "#detail-agenda", agenda_text(session.agenda, self._style) if session.agenda else None
+        )
+        self._set("#detail-links", links_text(occ, self._style) if session.links else None)
+        source = Text(
+            f"Source : {display_path(occ.post.path, from_cwd=True)}:{session.line}",
+            self._style("muted"),
+        )
         self._set("#detail-source", source)
         self.scroll_home(animate=False)
 
@@ -173,16 +193,16 @@ class SessionDetail(VerticalScroll, can_focus=True):
         """The title (starred or not) and the starred sessions this one overlaps."""
         title = Text(end="")
         if occ.session.id in self.favourites:
-            title.append("★ ", "bold yellow")
-        title.append(one_line(occ.title) or "(sans titre)", "bold")
+            title.append("★ ", self._style("star"))
+        title.append(occ.title, self._style("title"))
         self._set("#detail-title", title)
         clashes = Text(end="")
         for other in self.clashes.get(occ.id, ()):
             if clashes.plain:
                 clashes.append("\n")
-            clashes.append("⚠ chevauche : ", "bold red")
-            clashes.append(one_line(other.title) or "(sans titre)")
-            clashes.append(f" ({when_words(other)})", "dim")
+            clashes.append("⚠ chevauche : ", self._style("clash"))
+            clashes.append(other.title)
+            clashes.append(f" ({when_words(other)})", self._style("muted"))
         self._set("#detail-clashes", clashes)
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:

@@ -35,6 +35,7 @@ class KeyFooter(Widget, can_focus=False):
         "key-footer--description",
         "key-footer--hover",
         "key-footer--separator",
+        "key-footer--disabled",
     }
 
     ALLOW_SELECT = False
@@ -109,7 +110,7 @@ class KeyFooter(Widget, can_focus=False):
             if item.description:
                 text.append(f"{item.description} ", description_style)
         if not item.enabled:
-            text.stylize("dim")
+            text.stylize(style("key-footer--disabled", partial=True))
         return text
 
     def render_line(self, y: int) -> Strip:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from functools import partial
 
-from rich.console import Group
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -110,32 +109,9 @@ class MonthGrid(DayCursor):
             heading.append(cell, weekend_style if index >= 5 else weekday_style)
         return heading
 
-    def render(self) -> Group:
-        width = self.cell_width
-        height = self.cell_height
-        rows = [self._heading(width)]
-        start = grid_start(self.day)
-        month = self.day.month
-        focused = self.has_focus
-        styles: dict[str, Style] = {}
-
-        def style(name: str) -> Style:
-            if name not in styles:
-                styles[name] = self.get_component_rich_style(name, partial=True)
-            return styles[name]
-
-        for week in range(WEEKS):
-            lines = [Text(no_wrap=True, overflow="crop") for _ in range(height)]
-            for column in range(7):
-                day = start + timedelta(days=week * 7 + column)
-                self._render_cell(day, month, width, height, lines, focused, style)
-            rows.extend(lines)
-        # A Group of no-wrap lines is drawn by Rich as is: no re-wrapping, leading spaces kept.
-        return Group(*rows)
-
     def render_line(self, y: int) -> Strip:
-        # The lines of `render()` as strips, made once per state rather than through Textual's
-        # generic renderable pipeline on every refresh (a filter keystroke repaints the grid).
+        # The grid's lines as strips, made once per state rather than through Textual's generic
+        # renderable pipeline on every refresh (a filter keystroke repaints the grid).
         key = (
             self.day,
             self.today,
@@ -155,8 +131,8 @@ class MonthGrid(DayCursor):
         return Strip.blank(self.content_size.width, self.visual_style.rich_style)
 
     def _make_strips(self) -> list[Strip]:
-        """The lines of `render()`, each cell's lines rendered once per look (a filter changes
-        a few counts; most cells, with their number, count and marks, look as before)."""
+        """The heading and six weeks of cells, each cell's lines rendered once per look (a filter
+        changes a few counts; most cells, with their number, count and marks, look as before)."""
         console = self.app.console
         width = self.content_size.width
         visual_style = self.visual_style

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,18 +25,20 @@ EXCLUDED = "[−]"
 NEUTRAL = "[ ]"
 
 
-def tag_prompt(tag: TagCount, flt: Filter, rank: int) -> Text:
+def tag_prompt(tag: TagCount, flt: Filter, rank: int, style: Callable[[str], Style]) -> Text:
+    """The tag's line: its rank (1-9 are keys), its mark, its label, its count; `style("rank")`...
+    gives the TagPicker's component styles (styles/app.tcss)."""
     if tag.key in flt.include:
-        mark, style = INCLUDED, "bold green"
+        mark, mark_style = INCLUDED, style("included")
     elif tag.key in flt.exclude:
-        mark, style = EXCLUDED, "bold red"
+        mark, mark_style = EXCLUDED, style("excluded")
     else:
-        mark, style = NEUTRAL, ""
+        mark, mark_style = NEUTRAL, ""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(f"{rank if rank <= 9 else ' '} ", "dim")
-    text.append(mark + " ", style)
-    text.append(one_line(tag.label), "strike" if tag.key in flt.exclude else "")
-    text.append(f" ({tag.count})", "dim")
+    text.append(f"{rank if rank <= 9 else ' '} ", style("rank"))
+    text.append(mark + " ", mark_style)
+    text.append(one_line(tag.label), style("struck") if tag.key in flt.exclude else "")
+    text.append(f" ({tag.count})", style("count"))
     return text
 
 
@@ -65,6 +70,11 @@ class TagOptions(OptionList):
 class TagPicker(Vertical):
     """A side panel; the calendar screen owns the Filter and passes it down."""
 
+    COMPONENT_CLASSES = {
+        f"tag-picker--{name}"
+        for name in ("included", "excluded", "rank", "struck", "count", "help", "mode", "key")
+    }
+
     tags: reactive[tuple[TagCount, ...]] = reactive(tuple)
     filter: reactive[Filter] = reactive(Filter)
 
@@ -85,17 +95,19 @@ class TagPicker(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(id="tag-mode")
         yield TagOptions(id="tag-options")
-        yield Label(
-            Text("espace inclure · x exclure · a un/tous · échap fermer", "dim", end=""),
-            id="tag-help",
-        )
+        yield Label(id="tag-help")
 
     @property
     def options(self) -> TagOptions:
         return self.query_one(TagOptions)
 
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"tag-picker--{name}", partial=True)
+
     def on_mount(self) -> None:
         self.border_title = "Tags"
+        words = "espace inclure · x exclure · a un/tous · échap fermer"
+        self.query_one("#tag-help", Label).update(Text(words, self._style("help"), end=""))
         self._rebuild_all()
 
     def watch_tags(self) -> None:
@@ -109,7 +121,9 @@ class TagPicker(Vertical):
         # A toggle changes one tag's mark: redraw only the prompts whose mark changed.
         for index, tag in enumerate(self.tags):
             if _mark(tag.key, old) != _mark(tag.key, new):
-                options.replace_option_prompt_at_index(index, tag_prompt(tag, new, index + 1))
+                options.replace_option_prompt_at_index(
+                    index, tag_prompt(tag, new, index + 1, self._style)
+                )
         if old.match_all != new.match_all:
             self._show_mode()
 
@@ -117,7 +131,7 @@ class TagPicker(Vertical):
         options = self.options
         highlighted = options.highlighted
         options.set_options(
-            Option(tag_prompt(tag, self.filter, rank), id=f"tag-{rank}")
+            Option(tag_prompt(tag, self.filter, rank, self._style), id=f"tag-{rank}")
             for rank, tag in enumerate(self.tags, 1)
         )
         if self.tags:
@@ -127,9 +141,10 @@ class TagPicker(Vertical):
     def _show_mode(self) -> None:
         mode = Text("Sessions avec ", end="")
         mode.append(
-            "tous les tags choisis" if self.filter.match_all else "un des tags choisis", "bold"
+            "tous les tags choisis" if self.filter.match_all else "un des tags choisis",
+            self._style("mode"),
         )
-        mode.append(" (a)", "dim")
+        mode.append(" (a)", self._style("key"))
         self.query_one("#tag-mode", Label).update(mode)
 
     def focus_options(self) -> None:

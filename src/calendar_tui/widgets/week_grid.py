@@ -20,7 +20,6 @@ from textual.reactive import reactive
 
 from calendar_tui.model.programme import Placed, lanes
 from calendar_tui.model.store import QueryResult
-from calendar_tui.model.text import one_line
 from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.formatting import weekday_names
 
@@ -125,16 +124,22 @@ class WeekGrid(DayCursor):
         start = week_start(self.day)
         return [start + timedelta(days=n) for n in range(7)]
 
+    _layout_for: tuple = (None, None)  # the result and the week's Monday it was made for
+    _layout_made: tuple[list[list[Placed]], list[list]] = ([], [])
+
     def _layout(self) -> tuple[list[list[Placed]], list[list]]:
-        """Per day of the week: its timed blocks, its all-day spans."""
-        result = self.result
-        blocks: list[list[Placed]] = []
-        spans: list[list] = []
-        for day in self._week():
-            occurrences = result.on_day(day) if result is not None else ()
-            blocks.append(lanes(occurrences, day))
-            spans.append([o for o in occurrences if o.all_day])
-        return blocks, spans
+        """Per day of the week: its timed blocks, its all-day spans. Made once per result and
+        week (the height, the paint and a click all ask for it)."""
+        result, monday = self.result, week_start(self.day)
+        if result is not self._layout_for[0] or monday != self._layout_for[1]:
+            blocks: list[list[Placed]] = []
+            spans: list[list] = []
+            for day in self._week():
+                occurrences = result.on_day(day) if result is not None else ()
+                blocks.append(lanes(occurrences, day))
+                spans.append([o for o in occurrences if o.all_day])
+            self._layout_for, self._layout_made = (result, monday), (blocks, spans)
+        return self._layout_made
 
     def _band_rows(self, spans: list[list]) -> int:
         return min(BAND_ROWS, max((len(s) for s in spans), default=0))
@@ -184,7 +189,7 @@ class WeekGrid(DayCursor):
                 background = selected_column if day == self.day else Style()
                 line.append("│", style("week-grid--rule"))
                 if row < len(items):
-                    text = "▬ " + one_line(items[row].title)
+                    text = "▬ " + items[row].title
                     if row == band - 1 and len(items) > band:
                         text = f"▬ +{len(items) - row} autres"
                     line.append(_cells(text, width - 1), style("week-grid--all-day") + background)
@@ -210,7 +215,7 @@ class WeekGrid(DayCursor):
                     block_style = block_style + style("week-grid--current")
                 star = STAR if occurrence.session.id in self.favourites else ""
                 start = f"{item.start // 60:02d}:{item.start % 60:02d} " if w >= 9 else ""
-                label = f"{star}{start}{one_line(occurrence.title) or '(sans titre)'}"
+                label = f"{star}{start}{occurrence.title}"
                 pieces = _wrap(label, w, max(1, bottom - top))
                 for row in range(max(0, top), min(height, bottom)):
                     text = pieces[row - top] if row - top < len(pieces) else ""

@@ -1,0 +1,221 @@
+"""What the calendar screen does with the user's input: its keys (declared in
+`commands.CALENDAR_COMMANDS`) and when they apply (`check_action`: the footer shows only the
+keys that do something here), and the messages of its widgets and controllers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.screen import Screen
+from textual.widgets import Input
+
+from calendar_tui.screens.export import Exporter
+from calendar_tui.screens.favourites import FavouritesKeeper
+from calendar_tui.screens.links import LinkActions
+from calendar_tui.widgets.day_cursor import DayCursor
+from calendar_tui.widgets.day_list import DayList
+from calendar_tui.widgets.detail import SessionDetail
+from calendar_tui.widgets.header import ProblemsBadge
+from calendar_tui.widgets.later import Later
+from calendar_tui.widgets.month_grid import MonthGrid, add_months
+from calendar_tui.widgets.search_bar import SearchBar
+from calendar_tui.widgets.tag_picker import TagPicker
+from calendar_tui.widgets.week_grid import WeekGrid
+
+
+class CalendarInput(Screen):
+    """The base of `CalendarScreen` (which holds the state this changes and the layout): each
+    action or message handler here is a small change of that state."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            return self.has_filters
+        if action == "top_tag":
+            return bool(parameters) and int(parameters[0]) < len(self.store.tags())  # type: ignore[call-overload]
+        if action in ("session_day", "edge_day", "export"):
+            return self.has_result  # same as bool(self.days), without listing the days
+        if action == "star":
+            return self.has_session
+        if action == "favourites_only":
+            return self.has_favourites or self.flt.only is not None
+        if action == "clashes":
+            return self.has_clashes
+        if action in ("open_link", "copy_link"):
+            return self.has_links
+        return True
+
+    def watch_week(self, week: bool) -> None:
+        self.set_class(week, "-week")
+        month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
+        if month.has_focus or week_grid.has_focus or self.focused is None:
+            (week_grid if week else month).focus()
+
+    def focus_grid(self) -> None:
+        """Focus the grid on show: the month's, or the week's."""
+        (self.query_one(WeekGrid) if self.week else self.query_one(MonthGrid)).focus()
+
+    def go_to_day(self, day: date) -> None:
+        self.day = day
+
+    def go_to_occurrence(self, day: date, occurrence_id: str) -> None:
+        """Select `day` and, in its list, the occurrence with that id."""
+        self.day = day
+        for occurrence in self.day_occurrences:
+            if occurrence.id == occurrence_id:
+                self.occurrence = occurrence
+                break
+
+    def toggle_tag(self, key: str) -> None:
+        self.flt = self.flt.toggled_include(key)
+
+    def action_month(self, delta: int) -> None:
+        self.day = add_months(self.day, delta)
+
+    def action_session_day(self, direction: int) -> None:
+        days = self.days
+        if direction > 0:
+            later = [d for d in days if d > self.day]
+            target = later[0] if later else None
+        else:
+            earlier = [d for d in days if d < self.day]
+            target = earlier[-1] if earlier else None
+        if target is None:
+            self.notify("Pas d'autre jour avec des sessions dans ce sens.", timeout=2)
+            return
+        self.day = target
+
+    def action_edge_day(self, direction: int) -> None:
+        if self.days:
+            self.day = self.days[-1] if direction > 0 else self.days[0]
+
+    def action_today(self) -> None:
+        self.day = self.clock.now().date()
+
+    async def action_tags(self) -> None:
+        await Later.all_mounted(self)
+        self.add_class("-tags")
+        self.query_one(TagPicker).focus_options()
+
+    async def action_search(self) -> None:
+        await Later.all_mounted(self)
+        self.add_class("-searching")
+        self.query_one("#search").focus()
+
+    async def action_toggle_week(self) -> None:
+        await Later.all_mounted(self)
+        self.week = not self.week
+
+    def action_clear_filters(self) -> None:
+        self.flt = self.flt.cleared()
+
+    def action_top_tag(self, index: int) -> None:
+        tags = self.store.tags()
+        if index < len(tags):
+            self.toggle_tag(tags[index].key)
+
+    def action_star(self) -> None:
+        if self.occurrence is not None:
+            keeper = self.query_one(FavouritesKeeper)
+            self.favourites = keeper.toggle(self.occurrence.session.id)
+
+    def action_favourites_only(self) -> None:
+        if self.flt.only is None:
+            self.flt = self.flt.with_only(self.favourites)
+        else:
+            self.flt = self.flt.with_only(None)
+
+    def action_clashes(self) -> None:
+        from calendar_tui.screens.clashes import ClashesScreen  # DataTable: only when asked
+
+        def chosen(choice: tuple[date, str] | None) -> None:
+            if choice is not None:
+                self.go_to_occurrence(*choice)
+
+        self.app.push_screen(ClashesScreen(list(self.clash_pairs)), chosen)
+
+    def action_export(self) -> None:
+        if self.result:
+            favourites = self.flt.only is not None
+            self.query_one(Exporter).export(self.result.occurrences, favourites)
+
+    def action_open_link(self) -> None:
+        if self.occurrence is not None:
+            self.query_one(LinkActions).use(self.occurrence, copy=False)
+
+    def action_copy_link(self) -> None:
+        if self.occurrence is not None:
+            self.query_one(LinkActions).use(self.occurrence, copy=True)
+
+    # -- messages from the widgets and controllers --------------------------------------------
+
+    @on(DayCursor.DaySelected)
+    def _day_selected(self, event: DayCursor.DaySelected) -> None:
+        self.day = event.day
+
+    @on(WeekGrid.SessionClicked)
+    def _session_clicked(self, event: WeekGrid.SessionClicked) -> None:
+        self.go_to_occurrence(event.day, event.occurrence_id)
+
+    @on(DayCursor.DayOpened)
+    def _day_opened(self, event: DayCursor.DayOpened) -> None:
+        self.day = event.day
+        # The list rebuilds on the next turn of the loop; focus it after that.
+        self.call_after_refresh(self.query_one(DayList).focus_sessions)
+
+    @on(DayList.Highlighted)
+    def _highlighted(self, event: DayList.Highlighted) -> None:
+        self.occurrence = event.occurrence
+
+    @on(DayList.Chosen)
+    def _chosen(self, event: DayList.Chosen) -> None:
+        self.occurrence = event.occurrence
+        self.query_one(SessionDetail).focus()
+
+    @on(DayList.Back)
+    def _back(self) -> None:
+        self.focus_grid()
+
+    @on(TagPicker.Toggled)
+    def _tag_toggled(self, event: TagPicker.Toggled) -> None:
+        if event.exclude:
+            self.flt = self.flt.toggled_exclude(event.key)
+        else:
+            self.flt = self.flt.toggled_include(event.key)
+
+    @on(TagPicker.ModeToggled)
+    def _tag_mode(self) -> None:
+        self.flt = self.flt.with_match_all(not self.flt.match_all)
+
+    @on(TagPicker.Closed)
+    def _tags_closed(self) -> None:
+        self.remove_class("-tags")
+        self.focus_grid()
+
+    def _search_value(self, value: str) -> None:
+        if value != self.flt.text:
+            self.flt = self.flt.with_text(value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        if not self.flt.text:
+            self.remove_class("-searching")
+        self.focus_grid()
+
+    @on(SearchBar.Cleared)
+    def _search_cleared(self) -> None:
+        self.flt = self.flt.with_text("")
+        self.remove_class("-searching")
+        self.focus_grid()
+
+    @on(SessionDetail.LinkOpened)
+    def _open_link(self, event: SessionDetail.LinkOpened) -> None:
+        self.app.open_url(event.url)
+
+    @on(FavouritesKeeper.Loaded)
+    def _favourites_loaded(self, event: FavouritesKeeper.Loaded) -> None:
+        self.favourites = event.ids
+
+    @on(ProblemsBadge.Clicked)
+    def _problems(self) -> None:
+        self.app.run_action("problems")
