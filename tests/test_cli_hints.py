@@ -22,7 +22,9 @@ def test_a_mistyped_command_is_a_usage_error_with_a_hint(capsys, tmp_path, monke
 
 def test_an_existing_path_still_opens_the_app(tmp_path, monkeypatch):
     opened = []
-    monkeypatch.setattr("calendar_tui.cli.run_app", lambda paths, *a, **k: opened.append(paths) or 0)
+    monkeypatch.setattr(
+        "calendar_tui.cli.run_app", lambda paths, *a, **k: opened.append(paths) or 0
+    )
     (tmp_path / "bogus").mkdir()
     monkeypatch.chdir(tmp_path)
     assert main(["bogus"]) == 0

@@ -141,7 +141,6 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         "C",
         "Chevauchements",
         "Voir les favoris qui se chevauchent",
-        show=False,
     ),
     AppCommand(
         "calendar.week",
@@ -170,7 +169,6 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         "y",
         "Copier lien",
         "Copier le lien d'inscription de la session",
-        show=False,
     ),
     *(
         AppCommand(
@@ -217,6 +215,24 @@ GRID_COMMANDS: tuple[AppCommand, ...] = (
 )
 
 DAY_LIST_COMMANDS: tuple[AppCommand, ...] = (
+    AppCommand(
+        "sessions.down",
+        "cursor_down",
+        "j",
+        "Session suiv.",
+        "Session suivante",
+        show=False,
+        palette=False,
+    ),
+    AppCommand(
+        "sessions.up",
+        "cursor_up",
+        "k",
+        "Session préc.",
+        "Session précédente",
+        show=False,
+        palette=False,
+    ),
     AppCommand(
         "sessions.back", "back", "escape", "Calendrier", "Revenir au calendrier", palette=False
     ),
@@ -292,3 +308,33 @@ def key_label(keys: str) -> str:
         "end": "fin",
     }
     return " / ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+
+
+# The footer shows these first, in this order, then the others as they come while there is
+# room; the help key says "more keys" when some are left out (widgets/key_footer.py).
+FOOTER_FIRST: tuple[str, ...] = (
+    "app.quit",
+    "app.help",
+    "calendar.open_link",
+    "calendar.copy_link",
+    "calendar.clashes",
+    "calendar.star",
+    "calendar.tags",
+    "calendar.search",
+    "calendar.week",
+    "calendar.clear",
+    "sessions.back",
+    "tags.close",
+    "search.clear",
+)
+
+
+# The "close" keys of the modal screens, declared beside their screens.
+MODAL_BINDING_IDS = ("clashes.close", "export.close", "problems.close", "links.close", "help.close")
+
+
+def unknown_binding_ids(keymap: dict[str, str]) -> list[str]:
+    """The keymap's ids that name no command (a typo, or a command since renamed)."""
+    known = {command.id for _title, commands in HELP_SECTIONS for command in commands}
+    known.update(MODAL_BINDING_IDS)
+    return [binding_id for binding_id in keymap if binding_id not in known]

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from calendar_tui.i18n import _
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Link, Occurrence
@@ -114,7 +115,31 @@ class LinkActions(Controller):
         if event.copy:
             self.app.copy_to_clipboard(event.url)
             words = f"Lien copié : {one_line(event.url)}"
+        elif not self._open(event.url):
+            key = self.app.keymap.get("calendar.copy_link", "y")  # type: ignore[attr-defined]
+            self.notify(
+                _("No browser could open the link {url}; press {key} to copy it instead.").format(
+                    url=one_line(event.url), key=f" {key} "
+                ),
+                title="Lien",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
         else:
-            self.app.open_url(event.url)
             words = f"Ouverture de {one_line(event.url)}"
         self.notify(words, title="Lien", timeout=3, markup=False)
+
+    def _open(self, url: str) -> bool:
+        """Hands `url` to the browser; False when none took it (webbrowser finds no browser on
+        a server or in a container, and says so only by returning False)."""
+        if self.app.is_web:  # the page's browser opens it
+            self.app.open_url(url)
+            return True
+        import webbrowser
+
+        try:
+            return bool(webbrowser.open(url))
+        except webbrowser.Error:
+            return False
