@@ -138,7 +138,10 @@ async def test_detail_pane_shows_everything_in_words(make_app, bundled_store):
         screen = app.screen
         occurrence = screen.occurrence
         assert occurrence.title.startswith("Open Lab PIAF")
-        assert shown(screen.query_one("#detail-when")) == "Jeudi 26 novembre 2020, 9 h 30 – 12 h 00"
+        assert (
+            shown(screen.query_one("#detail-when")).replace("\xa0", " ").strip()
+            == "Jeudi 26 novembre 2020, 9 h 30 – 12 h 00"
+        )
         assert "Intelligence artificielle" in shown(screen.query_one("#detail-tags"))
         assert shown(screen.query_one("#detail-source")).endswith(
             "data/mois-de-linnovation-publique-edition-2020.markdown:143"

@@ -140,6 +140,7 @@ class CalendarScreen(CalendarInput):
                     CalendarScreen.favourites,
                     occurrences=CalendarScreen.day_occurrences,
                     filtered=CalendarScreen.has_filters,
+                    matching=CalendarScreen.has_result,
                     current=CalendarScreen.occurrence_id,
                     clashes=CalendarScreen.clash_map,
                     now=CalendarScreen.now_ids,
@@ -152,6 +153,7 @@ class CalendarScreen(CalendarInput):
             )
             picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
             picker.tags = self.store.tags()
+            picker.count_under = lambda flt: self.store.query(flt).tag_counts
             yield Later(picker)
         search = SearchBar(id="search")
         # Filter in the same call as the keystroke that changed the text, so the bar, the grid

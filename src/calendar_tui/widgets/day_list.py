@@ -17,6 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
@@ -80,6 +81,7 @@ class DayList(Vertical):
     occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True)
     current: reactive[str | None] = reactive(None)  # the selected occurrence's id
     filtered: reactive[bool] = reactive(False)  # whether any filter is active
+    matching: reactive[bool] = reactive(True)  # whether the filters keep any session at all
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
     now: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids in progress
@@ -176,6 +178,8 @@ class DayList(Vertical):
         if empty.display != (not occurrences):
             empty.display = not occurrences
         sentence = EMPTY_WITH_FILTERS if self.filtered else EMPTY
+        if self.filtered and not self.matching:  # said once, for the whole programme
+            sentence = _("No session matches these filters, in the whole programme")
         if sentence != self._shown_sentence:
             self._shown_sentence = sentence
             empty.update(Text(sentence))
@@ -196,7 +200,16 @@ class DayList(Vertical):
         self._ready = True
         self._rebuild()
         # Any of these changes the list: one rebuild, however many change together.
-        for name in ("occurrences", "day", "filtered", "favourites", "clashes", "now", "next"):
+        for name in (
+            "occurrences",
+            "day",
+            "filtered",
+            "matching",
+            "favourites",
+            "clashes",
+            "now",
+            "next",
+        ):
             self.watch(self, name, self._schedule, init=False)
 
     @on(OptionList.OptionHighlighted, "#sessions")

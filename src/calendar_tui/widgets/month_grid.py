@@ -216,13 +216,17 @@ class MonthGrid(DayCursor):
         count = self.counts.get(day, 0)
         count_text = "" if not count else str(count) if count < 100 else "99+"
         all_day = day in self.all_day
+        # Fixed places, so that a star never moves the all-day mark or the count: [▬][★][count].
         cell = Text(end="")
-        if all_day:
-            cell.append(ALL_DAY_MARK, base + style("month-grid--all-day") + background)
-        if day in self.starred:
-            cell.append(STAR_MARK, base + style("month-grid--star") + background)
-        if count_text:
-            cell.append(count_text, base + style("month-grid--count") + background)
+        cell.append(
+            ALL_DAY_MARK if all_day else " ", base + style("month-grid--all-day") + background
+        )
+        cell.append(
+            STAR_MARK if day in self.starred else " ", base + style("month-grid--star") + background
+        )
+        cell.append(count_text.rjust(2), base + style("month-grid--count") + background)
+        if cell.cell_len > width - 1:  # a narrow cell: the marks give way to the count
+            cell = cell[cell.cell_len - (width - 1) :]
         cell.truncate(width - 1)
         cell.pad_left(width - 1 - cell.cell_len)
         cell.stylize(background)
