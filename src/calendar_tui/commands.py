@@ -247,6 +247,12 @@ DAY_LIST_COMMANDS: tuple[AppCommand, ...] = (
     ),
 )
 
+DETAIL_COMMANDS: tuple[AppCommand, ...] = (
+    AppCommand(
+        "detail.back", "back", "escape", "Sessions", "Revenir aux sessions du jour", palette=False
+    ),
+)
+
 TAG_PICKER_COMMANDS: tuple[AppCommand, ...] = (
     AppCommand(
         "tags.toggle", "toggle", "space", "Inclure", "Inclure ou retirer le tag", palette=False
@@ -277,6 +283,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[AppCommand, ...]], ...] = (
     ("Calendrier", CALENDAR_COMMANDS),
     ("Grille des jours", GRID_COMMANDS),
     ("Sessions du jour", DAY_LIST_COMMANDS),
+    ("Détail de la session", DETAIL_COMMANDS),
     ("Choix des tags", TAG_PICKER_COMMANDS),
     ("Recherche", SEARCH_COMMANDS),
 )
@@ -324,6 +331,7 @@ FOOTER_FIRST: tuple[str, ...] = (
     "calendar.week",
     "calendar.clear",
     "sessions.back",
+    "detail.back",
     "tags.close",
     "search.clear",
 )

@@ -12,13 +12,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.clashes import clash_index, clashes
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.filters import Filter
@@ -34,6 +36,7 @@ from calendar_tui.model.types import Occurrence
 from calendar_tui.screens.calendar_input import CalendarInput
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
+from calendar_tui.screens.layout import size_classes
 from calendar_tui.screens.links import LinkActions
 from calendar_tui.screens.palette import CalendarCommands
 from calendar_tui.widgets.day_list import DayList
@@ -160,10 +163,21 @@ class CalendarScreen(CalendarInput):
         # and the list are painted in one frame (`Input.Changed` arrives after the bar's paint).
         self.watch(search, "value", self._search_value, init=False)
         yield Later(search)
+        yield Static(_("Enlarge the terminal…"), id="too-small")
         yield KeyFooter()
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
+
+    def on_resize(self, event: events.Resize) -> None:
+        for name, on in size_classes(event.size.width, event.size.height).items():
+            self.set_class(on, name)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Stacked panes (-narrow): the detail shows in place of the grid and list while read.
+        self.set_class(
+            self.query_one(SessionDetail) in event.widget.ancestors_with_self, "-reading"
+        )
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()

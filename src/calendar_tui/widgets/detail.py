@@ -10,11 +10,13 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from calendar_tui.commands import DETAIL_COMMANDS, bindings
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, fold, one_line
@@ -88,6 +90,14 @@ class SessionDetail(VerticalScroll, can_focus=True):
     occurrence: reactive[Occurrence | None] = reactive(None)
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
+
+    BINDINGS: list[BindingType] = bindings(DETAIL_COMMANDS)
+
+    class Back(Message):
+        """Escape in the detail: back to the day's sessions."""
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
 
     class LinkOpened(Message):
         """A link of the description was clicked (only http(s) and mailto get here)."""
