@@ -180,7 +180,7 @@ class WeekGrid(DayCursor):
 
         heading = Text(" " * GUTTER, no_wrap=True, overflow="crop")
         names = weekday_names(width - 3)
-        for index, day in enumerate(week):
+        for day in week:
             label = f"{names[day.weekday()][: max(1, width - 4)]} {day.day}"
             label_style = style(
                 "week-grid--heading-selected" if day == self.day else "week-grid--heading"
