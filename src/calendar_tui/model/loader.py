@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from calendar_tui.model.parsing import Parsed, parse_files
 from calendar_tui.model.store import EventStore
-from calendar_tui.model.text import tag_key
+from calendar_tui.model.text import tag_key, visible
 from calendar_tui.model.types import Diagnostic, Post
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class PostFile:
     @property
     def shown(self) -> str:
         """The path for people: invisible characters written visibly, as `ls` does."""
-        return self.path
+        return visible(self.path)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
@@ -52,7 +52,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
             reason = (
                 "no such file or folder" if isinstance(error, FileNotFoundError) else error.strerror
             )
-            problems.append(Diagnostic(str(given), None, "error", str(reason)))
+            problems.append(Diagnostic(visible(str(given)), None, "error", str(reason)))
             continue
         if S_ISDIR(stat.st_mode):
             named, resolved = str(given), str(given.resolve())
@@ -92,7 +92,7 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
                 listing = sorted(entries, key=lambda e: e.name, reverse=True)
         except OSError as error:
             problems.append(
-                Diagnostic(str(folder), None, "error", f"cannot be read: {error.strerror}")
+                Diagnostic(visible(str(folder)), None, "error", f"cannot be read: {error.strerror}")
             )
             continue
         for entry in listing:
@@ -105,7 +105,9 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
                     yield entry.stat(), entry.path
             except OSError as error:
                 problems.append(
-                    Diagnostic(entry.path, None, "error", f"cannot be read: {error.strerror}")
+                    Diagnostic(
+                        visible(entry.path), None, "error", f"cannot be read: {error.strerror}"
+                    )
                 )
 
 
@@ -226,6 +228,6 @@ def collection_title(paths: Sequence[Path], posts: Sequence[Post]) -> str:
     if len(posts) == 1:
         return posts[0].title
     if len(paths) == 1:
-        name = paths[0].resolve().name or str(paths[0])
+        name = visible(paths[0].resolve().name or str(paths[0]))
         return f"{name} ({len(posts)} publications)"
     return f"{len(posts)} publications"

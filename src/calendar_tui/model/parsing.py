@@ -16,6 +16,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from calendar_tui.model.boundary import clean_diagnostics, clean_value, with_clean_diagnostics
+from calendar_tui.model.text import clean_text
 from calendar_tui.model.types import Diagnostic, Post
 
 PARALLEL_MIN_FILES = 200  # below this the pool's start-up costs more than it saves
@@ -33,9 +35,16 @@ def parse_file(path: Path, shown: str) -> Parsed:
     from calendar_tui.model.post import build_post
 
     raw = read_raw_post(path, shown)
+    try:
+        raw.metadata = clean_value(raw.metadata)
+    except RecursionError:
+        message = "front matter is nested too deeply to be read"
+        raw.diagnostics.append(Diagnostic(shown, 1, "error", message))
+        raw.metadata = {}
+    raw.body = clean_text(raw.body)
     if not (raw.metadata or raw.body):
-        return None, tuple(raw.diagnostics)
-    post = build_post(raw)
+        return None, clean_diagnostics(raw.diagnostics)
+    post = with_clean_diagnostics(build_post(raw))
     return post, post.diagnostics
 
 
