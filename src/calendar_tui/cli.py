@@ -194,7 +194,10 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
     from calendar_tui.model.clock import SystemClock
     from calendar_tui.model.ics import to_ics
 
-    data = to_ics(occurrences, stamp=SystemClock().now(), name=store.title)
+    problems: list[str] = []
+    data = to_ics(occurrences, stamp=SystemClock().now(), name=store.title, problems=problems)
+    for problem in problems:
+        print(f"calendar-tui: warning: {problem}", file=sys.stderr)
     if output is None:
         binary = getattr(sys.stdout, "buffer", None)
         if binary is None:  # stdout replaced by a text-only stream
