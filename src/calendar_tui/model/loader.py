@@ -12,6 +12,7 @@ from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
 from calendar_tui.model.parsing import Parsed, parse_files
+from calendar_tui.model.reading import special_kind
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import tag_key, visible
 from calendar_tui.model.types import Diagnostic, Post
@@ -61,6 +62,9 @@ def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
                 found.setdefault(
                     (entry_stat.st_dev, entry_stat.st_ino), _post_file(path, key_path, entry_stat)
                 )
+        elif special_kind(stat.st_mode) is not None:
+            why = f"is {special_kind(stat.st_mode)}, not a regular file; skipped"
+            problems.append(Diagnostic(visible(str(given)), None, "error", why))
         else:
             found.setdefault(
                 (stat.st_dev, stat.st_ino), _post_file(str(given), str(given.resolve()), stat)
@@ -101,8 +105,14 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
             try:
                 if entry.is_dir():
                     pending.append(Path(entry.path))
-                elif entry.name.endswith(POST_SUFFIXES) and entry.is_file():
-                    yield entry.stat(), entry.path
+                elif entry.name.endswith(POST_SUFFIXES):
+                    entry_stat = entry.stat()
+                    kind = special_kind(entry_stat.st_mode)
+                    if kind is None:
+                        yield entry_stat, entry.path
+                    else:
+                        why = f"is {kind}, not a regular file; skipped"
+                        problems.append(Diagnostic(visible(entry.path), None, "error", why))
             except OSError as error:
                 problems.append(
                     Diagnostic(

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from calendar_tui.model.boundary import clean_diagnostics, clean_value, with_clean_diagnostics
+from calendar_tui.model.reading import NotReadable, read_regular
 from calendar_tui.model.text import clean_text
 from calendar_tui.model.types import Diagnostic, Post
 
@@ -31,10 +32,21 @@ Parsed = tuple[Post | None, tuple[Diagnostic, ...]]  # None: unreadable, empty o
 def parse_file(path: Path, shown: str) -> Parsed:
     # The parsing modules (YAML, the date grammar and its patterns) are imported on the first
     # file to parse: a load served from the cache never needs them.
-    from calendar_tui.model.front_matter import read_raw_post
+    from calendar_tui.model.front_matter import MAX_POST_BYTES, decode, parse_post_text
     from calendar_tui.model.post import build_post
 
-    raw = read_raw_post(path, shown)
+    try:
+        data = read_regular(path, MAX_POST_BYTES)
+    except NotReadable as why:
+        return None, (Diagnostic(shown, None, "error", str(why)),)
+    except OSError as error:
+        reason = f"cannot be read: {error.strerror or error}"
+        return None, clean_diagnostics([Diagnostic(shown, None, "error", reason)])
+    problems: list[Diagnostic] = []
+    text = decode(data, shown, problems)
+    if text is None:
+        return None, clean_diagnostics(problems)
+    raw = parse_post_text(text, shown, problems)
     try:
         raw.metadata = clean_value(raw.metadata)
     except RecursionError:
