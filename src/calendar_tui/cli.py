@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from calendar_tui import __version__
+from calendar_tui.model.text import visible
 
 if TYPE_CHECKING:
     import argparse
@@ -107,17 +109,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app([_bundled()], drafts=False)
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command == "list" and args.start and args.end and args.start > args.end:
+        parser.error(f"--from {args.start} is after --to {args.end}")
     paths = args.paths or [_bundled()]
+    if args.command == "list":
+        missing = [path for path in paths if not os.path.lexists(path)]
+        if missing:
+            parser.error(f"{visible(str(missing[0]))}: no such file or folder")
     try:
         if args.command == "list":
-            return run_list(args, paths)
+            return _flushed(run_list(args, paths))
         if args.command == "check":
-            return run_check(paths, args.drafts, args.cache)
+            return _flushed(run_check(paths, args.drafts, args.cache))
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
         print("calendar-tui: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `calendar-tui check | head`: the reader has all it wanted
+        _stdout_to_devnull()
+        return 128 + 13  # as a command killed by SIGPIPE
+    except OSError as error:  # stdout on a full disk, a broken terminal...
+        _stdout_to_devnull()
+        print(f"calendar-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 1
     return run_app(paths, args.drafts, args.cache)
+
+
+def _flushed(status: int) -> int:
+    """Write errors of buffered output surface here, inside main's handlers, not at exit."""
+    sys.stdout.flush()
+    return status
+
+
+def _stdout_to_devnull() -> None:
+    """What is still buffered for stdout is dropped, so exiting does not fail to flush it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout without a descriptor (tests)
+        pass
 
 
 def _bundled() -> Path:
@@ -207,16 +239,17 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
         binary.write(data)
         binary.flush()
         return True
-    from calendar_tui.model.atomic import atomic_write_bytes
+    from calendar_tui.model.export_files import write_export
 
+    shown = visible(str(output))
     try:
-        atomic_write_bytes(output, data, make_dirs=False)
+        how = write_export(output, data)
     except OSError as error:
         print(
-            f"calendar-tui list: cannot write {output}: {error.strerror or error}", file=sys.stderr
+            f"calendar-tui list: cannot write {shown}: {error.strerror or error}", file=sys.stderr
         )
         return False
-    print(f"{len(occurrences)} event(s) written to {output}", file=sys.stderr)
+    print(f"{len(occurrences)} event(s) written to {shown}{how}", file=sys.stderr)
     return True
 
 
