@@ -13,6 +13,8 @@ import gc
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from calendar_tui.model.types import Diagnostic, Post
 PARALLEL_MIN_FILES = 200  # below this the pool's start-up costs more than it saves
 CHUNK_FILES = 48  # files per task: large enough to amortise pickling, small for even progress
 MAX_WORKERS = 8
+PARENT_CHECK_SECONDS = 0.25
 
 PostSource = tuple[Path, str]  # the file, and its path as the user named it (for diagnostics)
 Parsed = tuple[Post | None, tuple[Diagnostic, ...]]  # None: unreadable, empty or not a post
@@ -114,7 +117,6 @@ _PARSING_MODULES = ["calendar_tui.model.front_matter", "calendar_tui.model.post"
 def _start_pool(workers: int):
     import importlib
     import multiprocessing
-    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     if threading.active_count() == 1:
@@ -134,6 +136,16 @@ def _start_pool(workers: int):
 def _start_worker() -> None:
     gc.disable()  # as in the loader: many long-lived objects, no cycles worth collecting
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    # A parent ended by a signal (SIGTERM, SIGHUP, even SIGKILL) cannot end its workers, and
+    # they would wait for more work for ever: each worker ends itself once its parent is gone.
+    watcher = threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True)
+    watcher.start()
     # Nothing a worker might print may land on the parent's terminal screen; a worker's
     # exception still reaches the parent with its traceback through the future.
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+
+
+def _end_with_parent(parent: int) -> None:
+    while os.getppid() == parent:  # a re-parented orphan sees another parent (init, a reaper)
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # at once: nothing to flush, the results have nobody to go to
