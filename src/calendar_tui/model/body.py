@@ -23,7 +23,7 @@ from calendar_tui.model.ids import session_id, unique_ids
 from calendar_tui.model.links import links_in
 from calendar_tui.model.markdown_clean import clean_markdown
 from calendar_tui.model.recognisers import BR_LINE, Scan, date_heading, find_labelled, recognise
-from calendar_tui.model.running_order import TIME_FIRST, agenda_text, dedupe_agenda
+from calendar_tui.model.running_order import TIME_FIRST, agenda_text, dedupe_agenda, with_tracks
 from calendar_tui.model.sections import (
     enclosing_date_heading,
     section_end,
@@ -141,7 +141,7 @@ def _timed_lines(
     """Timed lines: a session's running order, a session of their own under a date heading of
     a multi-day post, or else the post's running order (returned)."""
     doc, ctx = scan.doc, scan.ctx
-    agenda: list[AgendaItem] = []
+    agenda: list[tuple[AgendaItem, str]] = []  # each with the heading it is under
     # Headers added below ("timed") sit on the line being read, so this set stays accurate.
     header_lines = {h.index for h in headers}
     for index in range(doc.count):
@@ -167,9 +167,12 @@ def _timed_lines(
             headers.append(Header(index, "timed", title=text, slots=slots, end=index + 1))
             headers[-1].body_start = index + 1
             continue
-        agenda.append(AgendaItem(spans[0].start, spans[0].end, text))
+        heading = section_heading(index, doc.headings, date_headings, set())
+        if TIME_FIRST.match(heading):
+            heading = ""  # a running order written as headings ("### 10h : Ouverture")
+        agenda.append((AgendaItem(spans[0].start, spans[0].end, text), heading))
     headers.sort(key=lambda h: h.index)
-    return agenda
+    return with_tracks(agenda)
 
 
 def _sessions(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import replace
+from datetime import time
 
 from calendar_tui.model.body_text import inline_plain
 from calendar_tui.model.recognisers import LIST_ITEM
@@ -11,7 +14,7 @@ from calendar_tui.model.types import AgendaItem
 
 _TIME = r"\d{1,2}\s*h\s*(?:\d{2})?(?![^\W\d_])"
 TIME_FIRST = re.compile(
-    rf"^\s*(?:[*+-]\s+)?(?:#{{1,6}}\s*)?(?:[*_]{{1,3}}\s*)?\[?\s*"
+    rf"^\s*(?:[*+-]\s+)?(?:#{{1,6}}\s*)?(?:[*_]{{1,3}}\s*)?\[?\s*(?:[Dd][Ee]\s+)?"  # "De 10h à 11h"
     rf"(?P<times>{_TIME}(?:\s*(?:[-–—]|[àa]\b)\s*{_TIME})?)"
 )
 _AGENDA_LEAD = re.compile(r"^[\s\]\[*_:\-–—]+")
@@ -28,6 +31,8 @@ def agenda_text(plains: list[str], index: int, offset: int) -> str:
     items = []
     for following in range(index + 1, len(plains)):
         item = LIST_ITEM.match(plains[following])
+        if item and TIME_FIRST.match(plains[following]):
+            break  # the next timed item: this one has no text of its own
         if not item:
             if items or plains[following].strip():
                 break
@@ -42,12 +47,28 @@ def dedupe_agenda(items: list[AgendaItem]) -> list[AgendaItem]:
     for item in items:
         key = _agenda_key(item.text)
         duplicate = any(
-            other.start == item.start and (key.startswith(other_key) or other_key.startswith(key))
+            other.start == item.start
+            and other.track == item.track
+            and (key.startswith(other_key) or other_key.startswith(key))
             for other, other_key in kept
         )
         if not duplicate:
             kept.append((item, key))
     return [item for item, _ in kept]
+
+
+def with_tracks(items: list[tuple[AgendaItem, str]]) -> list[AgendaItem]:
+    """Running-order items with the heading each sits under: when the lists of two headings
+    overlap in time (two rooms, two tracks), each item keeps its heading as its track."""
+    spans: dict[str, tuple[time, time]] = {}
+    for item, heading in items:
+        if heading and item.start is not None:
+            first, last = spans.get(heading, (item.start, item.start))
+            spans[heading] = (min(first, item.start), max(last, item.end or item.start))
+    ranges = sorted(spans.values())
+    if not any(later[0] < earlier[1] for earlier, later in itertools.pairwise(ranges)):
+        return [item for item, _ in items]
+    return [replace(item, track=heading) for item, heading in items]
 
 
 def _agenda_key(text: str) -> str:

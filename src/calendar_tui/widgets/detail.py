@@ -31,6 +31,8 @@ def agenda_text(items: tuple[AgendaItem, ...]) -> Text:
             if item.end is not None:
                 when += f" – {hour_words(item.end)}"
         text.append(f"  {when:<17} ", "bold")
+        if item.track:
+            text.append(f"{one_line(item.track)} · ", "italic")
         text.append(one_line(item.text))
         text.append("\n")
     text.rstrip()

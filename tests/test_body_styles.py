@@ -1,0 +1,177 @@
+"""Programme styles crossed with date phrasings, running orders in other shapes, and tracks:
+generated posts, each read through extract_body as the loader does."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from calendar_tui.model.body import BodyExtraction, extract_body
+from calendar_tui.model.types import AgendaItem
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def extract(body: str, *, event_days: tuple[date, ...] = ()) -> BodyExtraction:
+    return extract_body(
+        body,
+        path="post.md",
+        first_line=1,
+        reference=date(2022, 1, 10),
+        tz=PARIS,
+        post_key="post",
+        event_days=event_days,
+    )
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2022, 3, day, hour, minute, tzinfo=PARIS)
+
+
+# Each style writes an entry from a title and a date phrase; two entries make a programme.
+STYLES = {
+    "bracket": lambda title, when: f"**[{when}] [Atelier]**\n\n*{title}*\n\nDescription.\n",
+    "titled": lambda title, when: f"* **{title}**\n  <br>{when}\n\n  Description.\n",
+    "titled-html": lambda title, when: (
+        f'<ul><li style="margin: 0"><b>{title}</b>\n<br>{when}\n<br>\nDescription.</li></ul>\n'
+    ),
+    "inline": lambda title, when: f"* **{title}**, {when}\n",
+    "labelled": lambda title, when: f"### {title}\n\n**Quand ?** {when}\n\nDescription.\n",
+}
+
+# Each phrasing the grammar knows, with the (start, end) slots it gives.
+PHRASINGS = {
+    "slots with ou": (
+        "Mardi 8 mars 2022, de 9h30 à 10h30 ou de 15h à 16h",
+        [(at(8, 9, 30), at(8, 10, 30)), (at(8, 15), at(8, 16))],
+    ),
+    "slots with et": (
+        "Mardi 8 mars 2022 de 9h30 à 10h30 et de 15h à 16h",
+        [(at(8, 9, 30), at(8, 10, 30)), (at(8, 15), at(8, 16))],
+    ),
+    "numeric date": ("Le 08/03/2022 de 9h30 à 10h30", [(at(8, 9, 30), at(8, 10, 30))]),
+    "dash times": ("8 mars 2022, 9h30-10h30", [(at(8, 9, 30), at(8, 10, 30))]),
+    "en dash, no year": ("Mardi 8 mars, 9h30 – 10h30", [(at(8, 9, 30), at(8, 10, 30))]),
+    "start only": ("8 mars 2022 à 9h30", [(at(8, 9, 30), None)]),
+    "two days": (
+        "Les 8 et 9 mars 2022, de 14h à 16h",
+        [(at(8, 14), at(8, 16)), (at(9, 14), at(9, 16))],
+    ),
+    "day span": ("Du 8 au 10 mars 2022", [(date(2022, 3, 8), date(2022, 3, 10))]),
+    "all day": ("Le 8 mars 2022, toute la journée", [(date(2022, 3, 8), date(2022, 3, 8))]),
+    "heures": ("8 mars 2022 de 9 heures à 10 heures 30", [(at(8, 9), at(8, 10, 30))]),
+}
+
+
+@pytest.mark.parametrize("phrasing", PHRASINGS)
+@pytest.mark.parametrize("style", STYLES)
+def test_each_style_reads_each_phrasing(style: str, phrasing: str) -> None:
+    write = STYLES[style]
+    when, expected = PHRASINGS[phrasing]
+    body = "Introduction.\n\n" + write("Atelier prise en main", when) + "\n"
+    body += write("Atelier avancé", "Le 20 mars 2022 de 14h à 15h") + "\n"
+    extraction = extract(body, event_days=(date(2022, 3, 8), date(2022, 3, 20)))
+    assert [s.title for s in extraction.sessions] == ["Atelier prise en main", "Atelier avancé"]
+    first = extraction.sessions[0]
+    assert [(slot.start, slot.end) for slot in first.slots] == expected
+    assert not [d for d in extraction.diagnostics if d.severity == "error"]
+
+
+def test_a_title_then_a_date_line_offering_two_slots_gives_two_occurrences() -> None:
+    body = "**Atelier prise en main**\n<br>Mardi 8 mars 2022, de 9h30 à 10h30 ou de 15h à 16h\n"
+    (session,) = extract(body).sessions
+    assert session.title == "Atelier prise en main"
+    assert [(s.start, s.end) for s in session.slots] == [
+        (at(8, 9, 30), at(8, 10, 30)),
+        (at(8, 15), at(8, 16)),
+    ]
+
+
+EVENT = (date(2022, 3, 8),)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "De 10h à 11h : Présentation du programme",
+        "de 10h à 11h : Présentation du programme",
+        "10h – 11h : Présentation du programme",
+        "10h-11h : Présentation du programme",
+        "* De 10h à 11h : Présentation du programme",
+        "**De 10h à 11h** : Présentation du programme",
+        "De 10 h à 11 h : Présentation du programme",
+    ],
+)
+def test_running_order_lines_in_other_shapes(line: str) -> None:
+    body = f"## Déroulé\n\n{line}\n\nDe 11h à 12h30 : Questions et réponses\n"
+    extraction = extract(body, event_days=EVENT)
+    assert extraction.agenda == (
+        AgendaItem(time(10), time(11), "Présentation du programme"),
+        AgendaItem(time(11), time(12, 30), "Questions et réponses"),
+    )
+
+
+def test_a_timed_item_without_text_does_not_take_the_next_timed_item_as_its_text() -> None:
+    body = (
+        "* **10h - 10h45:** lightning talks\n\n"
+        "* **10h45 - 11h30 :** \n\n"
+        "* **11h30 - 12h15:** démonstrations\n"
+    )
+    extraction = extract(body, event_days=EVENT)
+    assert [(i.start, i.text) for i in extraction.agenda] == [
+        (time(10), "lightning talks"),
+        (time(10, 45), ""),
+        (time(11, 30), "démonstrations"),
+    ]
+
+
+def test_two_tracks_keep_every_item_with_its_track() -> None:
+    body = (
+        "## Programme\n\n"
+        "### Salle Europe\n\n"
+        "* 10h - 11h : Ouverture\n"
+        "* 11h - 12h : Atelier données\n\n"
+        "### Salle Ségur\n\n"
+        "* 10h - 11h : Ouverture\n"
+        "* 11h - 12h : Atelier design\n"
+    )
+    extraction = extract(body, event_days=EVENT)
+    assert [(i.track, i.start, i.text) for i in extraction.agenda] == [
+        ("Salle Europe", time(10), "Ouverture"),
+        ("Salle Europe", time(11), "Atelier données"),
+        ("Salle Ségur", time(10), "Ouverture"),
+        ("Salle Ségur", time(11), "Atelier design"),
+    ]
+
+
+def test_headings_one_after_the_other_in_time_are_not_tracks() -> None:
+    body = (
+        "### Matinée\n\n* 9h30 - 12h : Conférences\n\n"
+        "### Après-midi\n\n* 13h30 - 16h30 : Ateliers\n"
+    )
+    extraction = extract(body, event_days=EVENT)
+    assert [(i.track, i.text) for i in extraction.agenda] == [
+        ("", "Conférences"),
+        ("", "Ateliers"),
+    ]
+
+
+def test_a_running_order_told_twice_in_one_track_is_still_kept_once() -> None:
+    body = "* 10h : Ouverture\n* 11h : Atelier\n\n### 10h : Ouverture\n\n### 11h : Atelier\n"
+    extraction = extract(body, event_days=EVENT)
+    assert [i.text for i in extraction.agenda] == ["Ouverture", "Atelier"]
+
+
+def test_a_track_is_shown_beside_its_item_in_the_detail_and_the_ics() -> None:
+    from calendar_tui.model.ics import _description
+    from calendar_tui.model.types import Occurrence, Post, Session
+    from calendar_tui.widgets.detail import agenda_text
+
+    items = (AgendaItem(time(10), time(11), "Ouverture", track="Salle Ségur"),)
+    assert "Salle Ségur · Ouverture" in agenda_text(items).plain
+    session = Session(id="s", title="T", slots=(), agenda=items)
+    post = Post(path="p.md", title="T", published=True, publication_date=None, event=session)
+    occurrence = Occurrence(session, post, at(8, 10), at(8, 11), False)
+    assert "10h00–11h00 Salle Ségur : Ouverture" in _description(occurrence)
