@@ -175,3 +175,17 @@ def test_a_track_is_shown_beside_its_item_in_the_detail_and_the_ics() -> None:
     post = Post(path="p.md", title="T", published=True, publication_date=None, event=session)
     occurrence = Occurrence(session, post, at(8, 10), at(8, 11), False)
     assert "10h00–11h00 Salle Ségur : Ouverture" in _description(occurrence)
+
+
+def test_a_hash_line_in_a_code_block_is_no_heading() -> None:
+    body = (
+        "### Ateliers\n\n"
+        "~~~\n# exemple de code\n~~~\n\n"
+        "* **Atelier A**, mardi 8 mars 2022, 10h-11h\n"
+        "* **Atelier B**, mardi 8 mars 2022, 11h-12h\n"
+    )
+    sessions = extract(body).sessions
+    assert [(s.title, s.tags) for s in sessions] == [
+        ("Atelier A", ("Ateliers",)),
+        ("Atelier B", ("Ateliers",)),
+    ]

@@ -19,6 +19,9 @@ from calendar_tui.model.body_text import inline_plain, plain_line
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
+# Where an ATX heading can start: a "#" after indentation and list markers. A body with none
+# has no Markdown heading, and markdown-it need not read it (most bodies with raw HTML only).
+_MAYBE_HEADING = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)*#", re.MULTILINE)
 _HEADING_HTML = re.compile(r"<h([1-6])\b[^>]*>(.*?)(?:</h\1\s*>|$)", re.IGNORECASE)
 
 
@@ -62,7 +65,8 @@ class Document:
 def _blocks(text: str, raws: list[str]) -> list[Block]:
     blocks: list[Block] = []
     depth = 0
-    for token in _parser().parse(text) if text.strip() else ():
+    tokens = _parser().parse(text) if "#" in text and _MAYBE_HEADING.search(text) else ()
+    for token in tokens:
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             depth += 1

@@ -200,6 +200,9 @@ RECOGNISERS: tuple[Recogniser, ...] = (bracket, titled, inline, labelled)
 
 
 def recognise(scan: Scan, index: int) -> Header | None:
+    plain = scan.doc.plains[index]
+    if "[" not in plain and "**" not in plain and index not in scan.labelled:
+        return None  # no style starts without one of these (most lines are prose)
     for recogniser in RECOGNISERS:
         header = recogniser(scan, index)
         if header is not None:
