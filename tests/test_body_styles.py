@@ -189,3 +189,37 @@ def test_a_hash_line_in_a_code_block_is_no_heading() -> None:
         ("Atelier A", ("Ateliers",)),
         ("Atelier B", ("Ateliers",)),
     ]
+
+
+def test_a_running_order_on_one_line_split_by_breaks_gives_one_item_per_time() -> None:
+    body = "## Déroulé\n\n9h30 : Accueil<br>10h : Ouverture<br>\n10h30 - 11h : Table ronde\n"
+    extraction = extract(body, event_days=EVENT)
+    assert [(i.start, i.end, i.text) for i in extraction.agenda] == [
+        (time(9, 30), None, "Accueil"),
+        (time(10), None, "Ouverture"),
+        (time(10, 30), time(11), "Table ronde"),
+    ]
+
+
+def test_running_order_lines_starting_with_a_or_des() -> None:
+    body = "## Programme\n\nÀ 10h : Ouverture\n\nà partir de 12h : Déjeuner\n\nDès 14h : Ateliers\n"
+    extraction = extract(body, event_days=EVENT)
+    assert [(i.start, i.text) for i in extraction.agenda] == [
+        (time(10), "Ouverture"),
+        (time(12), "Déjeuner"),
+        (time(14), "Ateliers"),
+    ]
+
+
+def test_a_lone_timed_line_under_a_date_heading_stays_in_the_running_order() -> None:
+    body = (
+        "**8 mars 2022**\n\n* 10h - 11h : Ouverture\n\n"
+        "### Ateliers\n\nVoir plus bas.\n\n"
+        "**9 mars 2022**\n\n"
+        "Bilan.\n"
+    )
+    extraction = extract(body, event_days=(date(2022, 3, 8), date(2022, 3, 9)))
+    assert extraction.sessions == ()
+    assert [(i.start, i.end, i.text) for i in extraction.agenda] == [
+        (time(10), time(11), "Ouverture")
+    ]

@@ -23,7 +23,7 @@ from calendar_tui.model.ids import session_id, unique_ids
 from calendar_tui.model.links import links_in
 from calendar_tui.model.markdown_clean import clean_markdown
 from calendar_tui.model.recognisers import BR_LINE, Scan, date_heading, find_labelled, recognise
-from calendar_tui.model.running_order import TIME_FIRST, agenda_text, dedupe_agenda, with_tracks
+from calendar_tui.model.running_order import TIME_FIRST, dedupe_agenda, timed_entries, with_tracks
 from calendar_tui.model.sections import (
     enclosing_date_heading,
     section_end,
@@ -75,7 +75,7 @@ def extract_body(
         # One dated entry is the post's own event told again, not a programme (without a
         # front-matter event it is kept: it may be the only one left beside a broken one).
         for session in sessions:
-            agenda.extend(session.agenda)
+            agenda.extend(_as_agenda(session))
         sessions = []
     # A programme's own text is what comes before its first session: each session carries its
     # part of the rest, which is not cleaned (nor searched) a second time for the whole.
@@ -140,39 +140,54 @@ def _timed_lines(
 ) -> list[AgendaItem]:
     """Timed lines: a session's running order, a session of their own under a date heading of
     a multi-day post, or else the post's running order (returned)."""
-    doc, ctx = scan.doc, scan.ctx
+    doc = scan.doc
     agenda: list[tuple[AgendaItem, str]] = []  # each with the heading it is under
     # Headers added below ("timed") sit on the line being read, so this set stays accurate.
     header_lines = {h.index for h in headers}
     for index in range(doc.count):
         if index in scan.consumed or index in header_lines:
             continue
-        plain = doc.plains[index]
-        match = TIME_FIRST.match(plain) if "h" in plain else None
-        if not match or BR_LINE.match(plain):
-            continue
-        spans, problems = ctx.times(match.group("times"), index)
-        if not spans:
-            continue
-        text = agenda_text(doc.plains, index, match.end())
-        owner = next((h for h in headers if h.body_start <= index < h.end), None)
-        if owner is not None and owner.kind != "invalid":
-            owner.agenda.append(AgendaItem(spans[0].start, spans[0].end, text))
-            continue
-        for problem in problems:
-            ctx.report(index, "warning", problem)
-        heading_day = enclosing_date_heading(index, date_headings, doc.headings)
-        if multi_day and heading_day is not None:
-            slots = ctx.slots_for(index, [heading_day], False, tuple(spans), False)
-            headers.append(Header(index, "timed", title=text, slots=slots, end=index + 1))
-            headers[-1].body_start = index + 1
-            continue
-        heading = section_heading(index, doc.headings, date_headings, set())
-        if TIME_FIRST.match(heading):
-            heading = ""  # a running order written as headings ("### 10h : Ouverture")
-        agenda.append((AgendaItem(spans[0].start, spans[0].end, text), heading))
+        if BR_LINE.match(doc.plains[index]):
+            continue  # a titled entry's date line, or text continued after a break
+        for times, text in timed_entries(doc.plains, index):
+            item = _timed_line(scan, headers, date_headings, multi_day, index, times, text)
+            if item is not None:
+                agenda.append(item)
     headers.sort(key=lambda h: h.index)
     return with_tracks(agenda)
+
+
+def _timed_line(
+    scan: Scan,
+    headers: list[Header],
+    date_headings: dict[int, When],
+    multi_day: bool,
+    index: int,
+    times: str,
+    text: str,
+) -> tuple[AgendaItem, str] | None:
+    """One timed entry: added to its session's running order or made a session of its own
+    (None), or returned as an item of the post's running order with the heading it is under."""
+    doc, ctx = scan.doc, scan.ctx
+    spans, problems = ctx.times(times, index)
+    if not spans:
+        return None
+    owner = next((h for h in headers if h.body_start <= index < h.end), None)
+    if owner is not None and owner.kind != "invalid":
+        owner.agenda.append(AgendaItem(spans[0].start, spans[0].end, text))
+        return None
+    for problem in problems:
+        ctx.report(index, "warning", problem)
+    heading_day = enclosing_date_heading(index, date_headings, doc.headings)
+    if multi_day and heading_day is not None:
+        slots = ctx.slots_for(index, [heading_day], False, tuple(spans), False)
+        headers.append(Header(index, "timed", title=text, slots=slots, end=index + 1))
+        headers[-1].body_start = index + 1
+        return None
+    heading = section_heading(index, doc.headings, date_headings, set())
+    if TIME_FIRST.match(heading):
+        heading = ""  # a running order written as headings ("### 10h : Ouverture")
+    return AgendaItem(spans[0].start, spans[0].end, text), heading
 
 
 def _sessions(
@@ -215,6 +230,18 @@ def _sessions(
             )
         )
     return sessions
+
+
+def _as_agenda(session: Session) -> list[AgendaItem]:
+    """A lone session as the running order of the post's own event: its own, or itself when it
+    is one timed line ("* 10h - 11h : Clôture" under a date heading)."""
+    if session.agenda or session.description or len(session.slots) != 1:
+        return list(session.agenda)
+    slot = session.slots[0]
+    if slot.all_day or not isinstance(slot.start, datetime):
+        return []
+    end = slot.end.time() if isinstance(slot.end, datetime) else None
+    return [AgendaItem(slot.start.time(), end, session.title)]
 
 
 def _dedupe_tags(tags: list[str]) -> tuple[str, ...]:

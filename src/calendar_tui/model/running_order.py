@@ -14,18 +14,41 @@ from calendar_tui.model.types import AgendaItem
 
 _TIME = r"\d{1,2}\s*h\s*(?:\d{2})?(?![^\W\d_])"
 TIME_FIRST = re.compile(
-    rf"^\s*(?:[*+-]\s+)?(?:#{{1,6}}\s*)?(?:[*_]{{1,3}}\s*)?\[?\s*(?:[Dd][Ee]\s+)?"  # "De 10h à 11h"
+    rf"^\s*(?:[*+-]\s+)?(?:#{{1,6}}\s*)?(?:[*_]{{1,3}}\s*)?\[?\s*"
+    r"(?:(?:de|[àa] partir de|[àa]|d[èe]s)\s+)?"  # "De 10h à 11h", "À 10h", "Dès 18h"
     rf"(?P<times>{_TIME}(?:\s*(?:[-–—]|[àa]\b)\s*{_TIME})?)"
 )
+TIME_FIRST = re.compile(TIME_FIRST.pattern, re.IGNORECASE)
 _AGENDA_LEAD = re.compile(r"^[\s\]\[*_:\-–—]+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+def timed_entries(plains: list[str], index: int) -> list[tuple[str, str]]:
+    """(times, text) of each running-order entry on line `index`: the line starts with times,
+    and each `<br>` part that starts with times is one more ("9h30 : Accueil<br>10h : …")."""
+    plain = plains[index]
+    match = TIME_FIRST.match(plain) if "h" in plain else None
+    if match is None:
+        return []
+    if "<br>" not in plain:
+        return [(match.group("times"), agenda_text(plains, index, match.end()))]
+    entries: list[tuple[str, list[str]]] = []
+    for part in plain.split("<br>"):
+        found = TIME_FIRST.match(part)
+        if found:
+            entries.append((found.group("times"), [part[found.end() :]]))
+        elif entries:
+            entries[-1][1].append(part)
+    return [(times, _clean_agenda_text(" ".join(parts))) for times, parts in entries]
+
+
+def _clean_agenda_text(text: str) -> str:
+    return inline_plain(_AGENDA_LEAD.sub("", text)).strip(" :-–—")
+
+
 def agenda_text(plains: list[str], index: int, offset: int) -> str:
     """The text of the timed line `index` after its times (or of the list that follows it)."""
-    text = plains[index][offset:].replace("<br>", " ")
-    text = _AGENDA_LEAD.sub("", text)
-    text = inline_plain(text).strip(" :-–—")
+    text = _clean_agenda_text(plains[index][offset:])
     if text:
         return text
     items = []
