@@ -223,3 +223,18 @@ def test_a_lone_timed_line_under_a_date_heading_stays_in_the_running_order() -> 
     assert [(i.start, i.end, i.text) for i in extraction.agenda] == [
         (time(10), time(11), "Ouverture")
     ]
+
+
+def test_tracks_under_day_headings_are_sessions_of_that_day_with_their_track() -> None:
+    body = (
+        "## Mardi 8 mars 2022\n\n"
+        "### Salle A\n\n* 10h - 11h : Atelier X\n\n"
+        "### Salle B\n\n* 10h - 11h : Atelier Y\n\n"
+        "## Mercredi 9 mars 2022\n\n* 10h - 11h : Atelier Z\n"
+    )
+    extraction = extract(body, event_days=(date(2022, 3, 8), date(2022, 3, 9)))
+    assert [(s.title, s.slots[0].start, s.tags) for s in extraction.sessions] == [
+        ("Atelier X", at(8, 10), ("Salle A",)),
+        ("Atelier Y", at(8, 10), ("Salle B",)),
+        ("Atelier Z", at(9, 10), ()),
+    ]

@@ -65,13 +65,19 @@ def section_location(plains: list[str], start: int, end: int) -> str:
 def enclosing_date_heading(
     index: int, date_headings: dict[int, When], headings: dict[int, tuple[int, str]]
 ) -> date | None:
-    """The day of the date heading above `index` (a plain heading in between ends its scope)."""
+    """The day of the date heading above `index`. A plain heading in between ends its scope,
+    unless the date is a heading of a higher rank ("## 8 mars" over "### Salle A")."""
+    passed = 7  # the highest rank (lowest level) of the headings passed on the way up
     for previous in range(index - 1, -1, -1):
         if previous in date_headings:
+            if passed < 7 and headings.get(previous, (7, ""))[0] >= passed:
+                return None
             days = date_headings[previous].days
             return min(days) if days else None
         if previous in headings:
-            return None
+            passed = min(passed, headings[previous][0])
+            if passed == 1:
+                return None
     return None
 
 
@@ -81,9 +87,16 @@ def section_heading(
     date_headings: dict[int, When],
     session_titles: set[int],
 ) -> str:
-    """The nearest heading above a session (its group: "Ateliers", "Conférences tech")."""
+    """The nearest heading above a session (its group: "Ateliers", "Conférences tech"); one
+    above a date heading ("## 8 mars") only if it outranks it."""
+    limit = 7
     for previous in range(index - 1, -1, -1):
-        if previous in headings and previous not in date_headings:
+        if previous not in headings:
+            continue
+        level = headings[previous][0]
+        if previous in date_headings:
+            limit = min(limit, level)
+        elif level < limit:
             if previous in session_titles:
                 return ""
             text = headings[previous][1]
