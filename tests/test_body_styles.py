@@ -191,6 +191,16 @@ def test_a_hash_line_in_a_code_block_is_no_heading() -> None:
     ]
 
 
+def test_a_running_order_line_offering_two_slots_gives_the_item_twice() -> None:
+    body = "## Déroulé\n\n* 10h - 11h ou 15h - 16h : Atelier\n* 12h : Déjeuner\n"
+    extraction = extract(body, event_days=EVENT)
+    assert [(i.start, i.end, i.text) for i in extraction.agenda] == [
+        (time(10), time(11), "Atelier"),
+        (time(15), time(16), "Atelier"),
+        (time(12), None, "Déjeuner"),
+    ]
+
+
 def test_a_running_order_on_one_line_split_by_breaks_gives_one_item_per_time() -> None:
     body = "## Déroulé\n\n9h30 : Accueil<br>10h : Ouverture<br>\n10h30 - 11h : Table ronde\n"
     extraction = extract(body, event_days=EVENT)
@@ -238,3 +248,38 @@ def test_tracks_under_day_headings_are_sessions_of_that_day_with_their_track() -
         ("Atelier Y", at(8, 10), ("Salle B",)),
         ("Atelier Z", at(9, 10), ()),
     ]
+
+
+# The styles that give only times, on the day of the date heading above them.
+TIME_STYLES = {
+    "titled, times only": lambda title, times: f"* **{title}**\n  <br>{times}\n",
+    "titled html, times only": lambda title, times: (
+        f"<ul><li><b>{title}</b>\n<br>{times}</li></ul>\n"
+    ),
+    "timed line": lambda title, times: f"* {times} : {title}\n",
+}
+TIME_PHRASINGS = {
+    "range with ou": ("De 9h30 à 10h30 ou de 15h à 16h", [(9, 30, 10, 30), (15, 0, 16, 0)]),
+    "dash": ("9h30-10h30", [(9, 30, 10, 30)]),
+    "en dash": ("9h30 – 10h30", [(9, 30, 10, 30)]),
+    "heures": ("De 9 heures à 10 heures 30", [(9, 0, 10, 30)]),
+    "spaced": ("De 9 h 30 à 10 h 30", [(9, 30, 10, 30)]),
+    "midi": ("De midi à 14h", [(12, 0, 14, 0)]),
+}
+
+
+@pytest.mark.parametrize("phrasing", TIME_PHRASINGS)
+@pytest.mark.parametrize("style", TIME_STYLES)
+def test_each_times_only_style_reads_each_time_phrasing(style: str, phrasing: str) -> None:
+    write = TIME_STYLES[style]
+    times, expected = TIME_PHRASINGS[phrasing]
+    body = (
+        "***Le 8 mars 2022***\n\n" + write("Atelier prise en main", times) + "\n"
+        "***Le 9 mars 2022***\n\n" + write("Atelier avancé", "14h-15h") + "\n"
+    )
+    extraction = extract(body, event_days=(date(2022, 3, 8), date(2022, 3, 9)))
+    assert [s.title for s in extraction.sessions] == ["Atelier prise en main", "Atelier avancé"]
+    assert [(s.start, s.end) for s in extraction.sessions[0].slots] == [
+        (at(8, h1, m1), at(8, h2, m2)) for h1, m1, h2, m2 in expected
+    ]
+    assert extraction.sessions[1].slots[0].start == at(9, 14)

@@ -150,9 +150,7 @@ def _timed_lines(
         if BR_LINE.match(doc.plains[index]):
             continue  # a titled entry's date line, or text continued after a break
         for times, text in timed_entries(doc.plains, index):
-            item = _timed_line(scan, headers, date_headings, multi_day, index, times, text)
-            if item is not None:
-                agenda.append(item)
+            agenda.extend(_timed_line(scan, headers, date_headings, multi_day, index, times, text))
     headers.sort(key=lambda h: h.index)
     return with_tracks(agenda)
 
@@ -165,16 +163,18 @@ def _timed_line(
     index: int,
     times: str,
     text: str,
-) -> tuple[AgendaItem, str] | None:
+) -> list[tuple[AgendaItem, str]]:
     """One timed entry: added to its session's running order or made a session of its own
-    (None), or returned as an item of the post's running order with the heading it is under."""
+    ([]), or returned as items of the post's running order (one per time range: "10h-11h ou
+    15h-16h : Atelier" is given twice) with the heading they are under."""
     doc, ctx = scan.doc, scan.ctx
     spans, problems = ctx.times(times, index)
     if not spans:
-        return None
+        return []
+    items = [AgendaItem(span.start, span.end, text) for span in spans]
     owner = next((h for h in headers if h.body_start <= index < h.end), None)
     if owner is not None and owner.kind != "invalid":
-        owner.agenda.append(AgendaItem(spans[0].start, spans[0].end, text))
+        owner.agenda.extend(items)
         return None
     for problem in problems:
         ctx.report(index, "warning", problem)
@@ -183,11 +183,11 @@ def _timed_line(
         slots = ctx.slots_for(index, [heading_day], False, tuple(spans), False)
         headers.append(Header(index, "timed", title=text, slots=slots, end=index + 1))
         headers[-1].body_start = index + 1
-        return None
+        return []
     heading = section_heading(index, doc.headings, date_headings, set())
     if TIME_FIRST.match(heading):
         heading = ""  # a running order written as headings ("### 10h : Ouverture")
-    return AgendaItem(spans[0].start, spans[0].end, text), heading
+    return [(item, heading) for item in items]
 
 
 def _sessions(

@@ -37,8 +37,9 @@ WHEN_LABEL = re.compile(
     r"^\s*(?:<br>\s*)?(?:\*\*|__)\s*(?:quand|dates?)\s*\??\s*:?\s*(?:\*\*|__)\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_TIME = r"\d{1,2}\s*h\s*(?:\d{2})?(?![^\W\d_])"
-_TIMES_ONLY_START = re.compile(rf"^\s*(?:(?:de|d[èe]s|[àa])\s+)?{_TIME}", re.IGNORECASE)
+# A time as a line may start with it: "9h", "9h30", "9 h 30", "9 heures 30", "midi".
+TIME = r"(?:\d{1,2}\s*(?:heures?|h)\s*(?:\d{2})?|midi)(?![^\W\d_])"
+_TIMES_ONLY_START = re.compile(rf"^\s*(?:(?:de|d[èe]s|[àa])\s+)?{TIME}", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*[*+-]\s+(?P<text>.*)$")
 _DIGIT = re.compile(r"\d")
 

@@ -8,15 +8,16 @@ from dataclasses import replace
 from datetime import time
 
 from calendar_tui.model.body_text import inline_plain
-from calendar_tui.model.recognisers import LIST_ITEM
+from calendar_tui.model.recognisers import LIST_ITEM, TIME
 from calendar_tui.model.text import fold
 from calendar_tui.model.types import AgendaItem
 
-_TIME = r"\d{1,2}\s*h\s*(?:\d{2})?(?![^\W\d_])"
+_RANGE = rf"{TIME}(?:\s*(?:[-–—]|[àa]\b)\s*{TIME})?"
 TIME_FIRST = re.compile(
     rf"^\s*(?:[*+-]\s+)?(?:#{{1,6}}\s*)?(?:[*_]{{1,3}}\s*)?\[?\s*"
     r"(?:(?:de|[àa] partir de|[àa]|d[èe]s)\s+)?"  # "De 10h à 11h", "À 10h", "Dès 18h"
-    rf"(?P<times>{_TIME}(?:\s*(?:[-–—]|[àa]\b)\s*{_TIME})?)"
+    # one range, or several: "De 10h à 11h ou de 15h à 16h"
+    rf"(?P<times>{_RANGE}(?:\s*(?:,|ou\b|et\b)\s*(?:de\s+)?{_RANGE})*)"
 )
 TIME_FIRST = re.compile(TIME_FIRST.pattern, re.IGNORECASE)
 _AGENDA_LEAD = re.compile(r"^[\s\]\[*_:\-–—]+")
