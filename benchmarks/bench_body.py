@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_body.py [REPEATS]
 
 Times the cold parse (read + front matter + body, no cache) of the bundled programme and of every
-real post in ../shared/corpus and ../shared/corpus-more, in one process, best of REPEATS runs.
+real post in ../shared/corpus and ../shared/corpus-more, in one process, best of REPEATS runs, in CPU time (the machines are shared).
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from calendar_tui.model.front_matter import read_raw_post
 from calendar_tui.model.post import build_post
 
 ROOT = Path(__file__).resolve().parent.parent
+# ../shared beside the repository (the main checkout, or a worktree one level deeper)
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), None)
 SETS = {
     "bundled programme": [ROOT / "data"],
-    "corpus + corpus-more": [Path("/work/shared/corpus"), Path("/work/shared/corpus-more")],
+    "corpus + corpus-more": [SHARED / "corpus", SHARED / "corpus-more"] if SHARED else [],
 }
 
 
@@ -28,12 +30,14 @@ def files(folders: list[Path]) -> list[Path]:
 
 def best(paths: list[Path], repeats: int) -> float:
     raws = [read_raw_post(path, str(path)) for path in paths]
+    if not raws:
+        return 0.0
     timings = []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started = time.process_time()
         for raw in raws:
             build_post(raw)
-        timings.append(time.perf_counter() - started)
+        timings.append(time.process_time() - started)
     return min(timings)
 
 
