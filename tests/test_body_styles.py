@@ -127,17 +127,28 @@ def test_a_timed_item_without_text_does_not_take_the_next_timed_item_as_its_text
     ]
 
 
-def test_two_tracks_keep_every_item_with_its_track() -> None:
-    body = (
+TRACKS = {
+    "headings": (
         "## Programme\n\n"
-        "### Salle Europe\n\n"
-        "* 10h - 11h : Ouverture\n"
-        "* 11h - 12h : Atelier données\n\n"
-        "### Salle Ségur\n\n"
-        "* 10h - 11h : Ouverture\n"
-        "* 11h - 12h : Atelier design\n"
-    )
-    extraction = extract(body, event_days=EVENT)
+        "### Salle Europe\n\n* 10h - 11h : Ouverture\n* 11h - 12h : Atelier données\n\n"
+        "### Salle Ségur\n\n* 10h - 11h : Ouverture\n* 11h - 12h : Atelier design\n"
+    ),
+    "html headings": (
+        "<h2>Programme</h2>\n\n<h3>Salle Europe</h3>\n\n"
+        "<ul><li>10h - 11h : Ouverture</li>\n<li>11h - 12h : Atelier données</li></ul>\n\n"
+        "<h3>Salle Ségur</h3>\n\n"
+        "<ul><li>10h - 11h : Ouverture</li>\n<li>11h - 12h : Atelier design</li></ul>\n"
+    ),
+    "bold lines": (
+        "**Salle Europe**\n\n**10h - 11h :** Ouverture\n\n**11h - 12h :** Atelier données\n\n"
+        "**Salle Ségur**\n\n**10h - 11h :** Ouverture\n\n**11h - 12h :** Atelier design\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", TRACKS)
+def test_two_tracks_keep_every_item_with_its_track(shape: str) -> None:
+    extraction = extract(TRACKS[shape], event_days=EVENT)
     assert [(i.track, i.start, i.text) for i in extraction.agenda] == [
         ("Salle Europe", time(10), "Ouverture"),
         ("Salle Europe", time(11), "Atelier données"),

@@ -23,7 +23,12 @@ from calendar_tui.model.ids import session_id, unique_ids
 from calendar_tui.model.links import links_in
 from calendar_tui.model.markdown_clean import clean_markdown
 from calendar_tui.model.recognisers import BR_LINE, Scan, date_heading, find_labelled, recognise
-from calendar_tui.model.running_order import TIME_FIRST, dedupe_agenda, timed_entries, with_tracks
+from calendar_tui.model.running_order import (
+    dedupe_agenda,
+    timed_entries,
+    track_label,
+    with_tracks,
+)
 from calendar_tui.model.sections import (
     enclosing_date_heading,
     section_end,
@@ -184,10 +189,8 @@ def _timed_line(
         headers.append(Header(index, "timed", title=text, slots=slots, end=index + 1))
         headers[-1].body_start = index + 1
         return []
-    heading = section_heading(index, doc.headings, date_headings, set())
-    if TIME_FIRST.match(heading):
-        heading = ""  # a running order written as headings ("### 10h : Ouverture")
-    return [(item, heading) for item in items]
+    label = track_label(doc.plains, index, doc.headings, date_headings)
+    return [(item, label) for item in items]
 
 
 def _sessions(
