@@ -294,3 +294,10 @@ def test_each_times_only_style_reads_each_time_phrasing(style: str, phrasing: st
         (at(8, h1, m1), at(8, h2, m2)) for h1, m1, h2, m2 in expected
     ]
     assert extraction.sessions[1].slots[0].start == at(9, 14)
+
+
+def test_a_lone_dated_entry_of_a_post_with_an_event_is_not_made_a_running_order_item() -> None:
+    body = "**[Le 08/03 de 14h à 15h] [Atelier]**\n*Seul*\n"
+    extraction = extract(body, event_days=EVENT)
+    assert extraction.sessions == ()
+    assert extraction.agenda == ()

@@ -79,8 +79,9 @@ def extract_body(
     if len(sessions) < 2 and event_days:
         # One dated entry is the post's own event told again, not a programme (without a
         # front-matter event it is kept: it may be the only one left beside a broken one).
-        for session in sessions:
-            agenda.extend(_as_agenda(session))
+        kinds = [h.kind for h in headers if h.kind != "invalid" and h.slots]  # as _sessions keeps
+        for session, kind in zip(sessions, kinds, strict=True):
+            agenda.extend(_as_agenda(session) if kind == "timed" else session.agenda)
         sessions = []
     # A programme's own text is what comes before its first session: each session carries its
     # part of the rest, which is not cleaned (nor searched) a second time for the whole.
@@ -236,15 +237,14 @@ def _sessions(
 
 
 def _as_agenda(session: Session) -> list[AgendaItem]:
-    """A lone session as the running order of the post's own event: its own, or itself when it
-    is one timed line ("* 10h - 11h : Clôture" under a date heading)."""
-    if session.agenda or session.description or len(session.slots) != 1:
-        return list(session.agenda)
-    slot = session.slots[0]
-    if slot.all_day or not isinstance(slot.start, datetime):
-        return []
-    end = slot.end.time() if isinstance(slot.end, datetime) else None
-    return [AgendaItem(slot.start.time(), end, session.title)]
+    """A lone timed line under a date heading ("* 10h - 11h : Clôture") as the running order
+    of the post's own event, instead of a programme of one."""
+    items = []
+    for slot in session.slots:
+        if isinstance(slot.start, datetime):
+            end = slot.end.time() if isinstance(slot.end, datetime) else None
+            items.append(AgendaItem(slot.start.time(), end, session.title))
+    return items
 
 
 def _dedupe_tags(tags: list[str]) -> tuple[str, ...]:
