@@ -301,3 +301,19 @@ def test_a_lone_dated_entry_of_a_post_with_an_event_is_not_made_a_running_order_
     extraction = extract(body, event_days=EVENT)
     assert extraction.sessions == ()
     assert extraction.agenda == ()
+
+
+def test_a_grammar_failure_gives_a_diagnostic_without_python_error_text(monkeypatch) -> None:
+    from calendar_tui.model import body_context
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'year'")
+
+    monkeypatch.setattr(body_context, "parse_when", broken)
+    monkeypatch.setattr(body_context, "parse_times", broken)
+    body = "**[Le 08/03 de 14h à 15h] [Atelier]**\n*Un*\n\n* 10h : Ouverture\n"
+    extraction = extract(body)
+    messages = [d.message for d in extraction.diagnostics]
+    assert "could not read the date in 'Le 08/03 de 14h à 15h'" in messages
+    assert "could not read the times in '10h'" in messages
+    assert not [m for m in messages if "NoneType" in m or "attribute" in m]

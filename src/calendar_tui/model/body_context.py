@@ -59,15 +59,15 @@ class Context:
     def when(self, text: str, index: int) -> When | None:
         try:
             return parse_when(text, self.reference)
-        except Exception as error:  # the grammar must not take a post down with it
-            self.report(index, "error", f"could not read the date in {text.strip()!r} ({error})")
+        except Exception:  # the grammar must not take a post down with it (nor show its error)
+            self.report(index, "error", f"could not read the date in {text.strip()!r}")
             return None
 
     def times(self, text: str, index: int) -> tuple[tuple, tuple[str, ...]]:
         try:
             return parse_times(text)
-        except Exception as error:
-            self.report(index, "error", f"could not read the times in {text.strip()!r} ({error})")
+        except Exception:
+            self.report(index, "error", f"could not read the times in {text.strip()!r}")
             return (), ()
 
     def at(self, day: date, moment: time) -> datetime:

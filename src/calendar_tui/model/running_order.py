@@ -18,9 +18,9 @@ TIME_FIRST = re.compile(
     rf"^\s*(?:[*+-]\s+)?(?:#{{1,6}}\s*)?(?:[*_]{{1,3}}\s*)?\[?\s*"
     r"(?:(?:de|[àa] partir de|[àa]|d[èe]s)\s+)?"  # "De 10h à 11h", "À 10h", "Dès 18h"
     # one range, or several: "De 10h à 11h ou de 15h à 16h"
-    rf"(?P<times>{_RANGE}(?:\s*(?:,|ou\b|et\b)\s*(?:de\s+)?{_RANGE})*)"
+    rf"(?P<times>{_RANGE}(?:\s*(?:,|ou\b|et\b)\s*(?:de\s+)?{_RANGE})*)",
+    re.IGNORECASE,
 )
-TIME_FIRST = re.compile(TIME_FIRST.pattern, re.IGNORECASE)
 _AGENDA_LEAD = re.compile(r"^[\s\]\[*_:\-–—]+")
 _NON_WORD = re.compile(r"[^\w]+")
 
