@@ -317,3 +317,16 @@ def test_a_grammar_failure_gives_a_diagnostic_without_python_error_text(monkeypa
     assert "could not read the date in 'Le 08/03 de 14h à 15h'" in messages
     assert "could not read the times in '10h'" in messages
     assert not [m for m in messages if "NoneType" in m or "attribute" in m]
+
+
+def test_a_time_alone_on_its_line_takes_the_text_of_the_line_below() -> None:
+    body = (
+        "## Déroulé\n\n**10h00**\nAccueil des participants\n\n"
+        "**10h30 - 12h**\n\nTable ronde sur les données\n\n**12h**\n* Déjeuner\n* Réseautage\n"
+    )
+    extraction = extract(body, event_days=EVENT)
+    assert [(i.start, i.end, i.text) for i in extraction.agenda] == [
+        (time(10), None, "Accueil des participants"),
+        (time(10, 30), time(12), "Table ronde sur les données"),
+        (time(12), None, "Déjeuner ; Réseautage"),
+    ]

@@ -49,7 +49,8 @@ def _clean_agenda_text(text: str) -> str:
 
 
 def agenda_text(plains: list[str], index: int, offset: int) -> str:
-    """The text of the timed line `index` after its times (or of the list that follows it)."""
+    """The text of the timed line `index` after its times, else of the list that follows it,
+    else of the next line when it is plain text ("**10h00**" then "Accueil des participants")."""
     text = _clean_agenda_text(plains[index][offset:])
     if text:
         return text
@@ -59,7 +60,11 @@ def agenda_text(plains: list[str], index: int, offset: int) -> str:
         if item and TIME_FIRST.match(plains[following]):
             break  # the next timed item: this one has no text of its own
         if not item:
-            if items or plains[following].strip():
+            line = plains[following].strip()
+            if not items and line and not line.startswith(("#", "<br>", "[")):
+                if not TIME_FIRST.match(line):
+                    return _clean_agenda_text(line)
+            if items or line:
                 break
             continue
         items.append(inline_plain(item.group("text")))
