@@ -61,9 +61,11 @@ def agenda_text(plains: list[str], index: int, offset: int) -> str:
             break  # the next timed item: this one has no text of its own
         if not item:
             line = plains[following].strip()
-            if not items and line and not line.startswith(("#", "<br>", "[")):
-                if not TIME_FIRST.match(line):
-                    return _clean_agenda_text(line)
+            plain_text = (
+                line and not line.startswith(("#", "<br>", "[")) and not TIME_FIRST.match(line)
+            )
+            if not items and plain_text:
+                return _clean_agenda_text(line)
             if items or line:
                 break
             continue
