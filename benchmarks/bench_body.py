@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/bench_body.py [REPEATS]
 
 Times the cold parse (read + front matter + body, no cache) of the bundled programme and of every
-real post in ../shared/corpus and ../shared/corpus-more, in one process, best of REPEATS runs, in CPU time (the machines are shared).
+real post in ../shared/corpus and ../shared/corpus-more, then of long bodies of one shape each
+(thousands of timed lines or headings), in one process: best of REPEATS runs, in CPU time (the
+machines are shared).
 """
 
 from __future__ import annotations
@@ -41,6 +43,36 @@ def best(paths: list[Path], repeats: int) -> float:
     return min(timings)
 
 
+# Long bodies of one shape each: every line's day, group and track must come from one pass.
+LONG = {
+    "10,000 '# a' headings": "# a\n" * 10_000,
+    "3,000 timed headings in a list": "* # 10h : x\n" * 3_000,
+    "3,000 bold times": "**10h**\n\n" * 3_000,
+    "3,000 timed list items": "* 10h : x\n" * 3_000,
+    "1,000 days with a room each": "## 8 mars 2022\n\n### Salle\n\n* 10h : x\n\n" * 1_000,
+}
+
+
+def long_bodies() -> None:
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    from calendar_tui.model.body import extract_body
+
+    for name, body in LONG.items():
+        started = time.process_time()
+        extract_body(
+            body,
+            path="p",
+            first_line=1,
+            reference=date(2022, 1, 1),
+            tz=ZoneInfo("Europe/Paris"),
+            post_key="p",
+            event_days=(date(2022, 3, 8), date(2022, 3, 9)),
+        )
+        print(f"{name}: {(time.process_time() - started) * 1000:.0f} ms")
+
+
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     for name, folders in SETS.items():
@@ -49,6 +81,7 @@ def main() -> None:
             f"{name}: {len(paths)} posts, build_post best of {repeats}: "
             f"{best(paths, repeats) * 1000:.1f} ms"
         )
+    long_bodies()
 
 
 if __name__ == "__main__":

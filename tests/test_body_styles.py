@@ -330,3 +330,18 @@ def test_a_time_alone_on_its_line_takes_the_text_of_the_line_below() -> None:
         (time(10, 30), time(12), "Table ronde sur les données"),
         (time(12), None, "Déjeuner ; Réseautage"),
     ]
+
+
+def test_a_session_keeps_the_running_order_written_in_its_section() -> None:
+    body = (
+        "**[Le 08/03/2022 de 14h à 16h] [Atelier]**\n*Un*\n\n"
+        "* 14h : Ouverture\n* 15h - 15h30 ou 15h45 - 16h : Questions\n\n"
+        "**[Le 09/03/2022 de 14h à 16h] [Atelier]**\n*Deux*\n"
+    )
+    first, second = extract(body).sessions
+    assert [(i.start, i.end, i.text) for i in first.agenda] == [
+        (time(14), None, "Ouverture"),
+        (time(15), time(15, 30), "Questions"),
+        (time(15, 45), time(16), "Questions"),
+    ]
+    assert second.agenda == ()

@@ -65,6 +65,7 @@ class Document:
 def _blocks(text: str, raws: list[str]) -> list[Block]:
     blocks: list[Block] = []
     depth = 0
+    heading: tuple[int, int, int] | None = None  # (first, end, level) awaiting its inline text
     tokens = _parser().parse(text) if "#" in text and _MAYBE_HEADING.search(text) else ()
     for token in tokens:
         kind = token.type
@@ -72,29 +73,30 @@ def _blocks(text: str, raws: list[str]) -> list[Block]:
             depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
+        if kind == "inline" and heading is not None:
+            blocks.append(Block("heading", *heading[:2], heading[2], inline_plain(token.content)))
+            heading = None
         if token.map is None:
             continue
         first, end = token.map
         if kind == "heading_open" and token.markup.startswith("#"):  # ATX only, as written
-            blocks.append(Block("heading", first, end, int(token.tag[1]), ""))
-        elif kind == "inline" and blocks and blocks[-1].kind == "heading" and not blocks[-1].text:
-            last = blocks[-1]
-            blocks[-1] = Block(
-                "heading", last.first, last.end, last.level, inline_plain(token.content)
-            )
+            heading = (first, end, int(token.tag[1]))
         elif kind == "list_item_open":
             blocks.append(Block("item", first, end, depth))
         elif kind == "paragraph_open":
             blocks.append(Block("paragraph", first, end))
         elif kind == "html_block":
             blocks.append(Block("html", first, end))
-    # HTML headings are found on any line, raw HTML blocks and inline HTML alike.
-    marked = {b.first for b in blocks if b.kind == "heading"}
+    # HTML headings are found on any line, raw HTML blocks and inline HTML alike (and win over
+    # a Markdown heading on the same line).
+    html = {}
     for index, raw in enumerate(raws):
         match = _HEADING_HTML.search(raw) if "<" in raw else None
         if match:
-            if index in marked:
-                blocks = [b for b in blocks if b.kind != "heading" or b.first != index]
-            level, content = int(match.group(1)), inline_plain(match.group(2))
-            blocks.append(Block("heading", index, index + 1, level, content))
+            html[index] = Block(
+                "heading", index, index + 1, int(match.group(1)), inline_plain(match.group(2))
+            )
+    if html:
+        blocks = [b for b in blocks if b.kind != "heading" or b.first not in html]
+        blocks.extend(html.values())
     return blocks

@@ -24,13 +24,14 @@ from calendar_tui.model.links import links_in
 from calendar_tui.model.markdown_clean import clean_markdown
 from calendar_tui.model.recognisers import BR_LINE, Scan, date_heading, find_labelled, recognise
 from calendar_tui.model.running_order import (
+    bold_text,
     dedupe_agenda,
+    is_timed,
     timed_entries,
-    track_label,
     with_tracks,
 )
 from calendar_tui.model.sections import (
-    enclosing_date_heading,
+    Outline,
     section_end,
     section_heading,
     section_location,
@@ -69,13 +70,14 @@ def extract_body(
     find_labelled(scan)
     headers, date_headings = _headers(scan)
     doc = scan.doc
+    outline = Outline(doc.plains, doc.headings, date_headings, is_timed, bold_text)
     for header in headers:
         header.location = section_location(doc.plains, header.body_start, header.end)
-    _days_for_times_only(scan, headers, date_headings, event_days)
+    _days_for_times_only(scan, headers, outline, event_days)
     date_days = {w.days[0] for w in date_headings.values() if w.days}
     multi_day = len(date_days) > 1 or len(set(event_days)) > 1
-    agenda = _timed_lines(scan, headers, date_headings, multi_day)
-    sessions = _sessions(scan, headers, date_headings, post_key, location)
+    agenda = _timed_lines(scan, headers, outline, multi_day)
+    sessions = _sessions(scan, headers, outline, post_key, location)
     if len(sessions) < 2 and event_days:
         # One dated entry is the post's own event told again, not a programme (without a
         # front-matter event it is kept: it may be the only one left beside a broken one).
@@ -122,7 +124,7 @@ def _headers(scan: Scan) -> tuple[list[Header], dict[int, When]]:
 
 
 def _days_for_times_only(
-    scan: Scan, headers: list[Header], date_headings: dict[int, When], event_days: tuple[date, ...]
+    scan: Scan, headers: list[Header], outline: Outline, event_days: tuple[date, ...]
 ) -> None:
     """Sessions given only times take the day of their date heading, else the event's."""
     ctx = scan.ctx
@@ -130,7 +132,7 @@ def _days_for_times_only(
         if header.pending is None:
             continue
         spans, problems, date_line = header.pending
-        day = enclosing_date_heading(header.index, date_headings, scan.doc.headings)
+        day = outline.day(header.index)
         if day is None and event_days:
             day = min(event_days)
         if day is None:
@@ -142,29 +144,37 @@ def _days_for_times_only(
 
 
 def _timed_lines(
-    scan: Scan, headers: list[Header], date_headings: dict[int, When], multi_day: bool
+    scan: Scan, headers: list[Header], outline: Outline, multi_day: bool
 ) -> list[AgendaItem]:
     """Timed lines: a session's running order, a session of their own under a date heading of
     a multi-day post, or else the post's running order (returned)."""
     doc = scan.doc
     agenda: list[tuple[AgendaItem, str]] = []  # each with the heading it is under
-    # Headers added below ("timed") sit on the line being read, so this set stays accurate.
+    # Headers added below ("timed") sit on the line being read, so this set stays accurate;
+    # they own no line, so each line's owner is found among the headers found so far.
     header_lines = {h.index for h in headers}
+    owners: dict[int, Header] = {}
+    for header in headers:
+        for line in range(header.body_start, header.end):
+            owners.setdefault(line, header)
     for index in range(doc.count):
         if index in scan.consumed or index in header_lines:
             continue
         if BR_LINE.match(doc.plains[index]):
             continue  # a titled entry's date line, or text continued after a break
         for times, text in timed_entries(doc.plains, index):
-            agenda.extend(_timed_line(scan, headers, date_headings, multi_day, index, times, text))
+            agenda.extend(
+                _timed_line(scan, owners, headers, outline, multi_day, index, times, text)
+            )
     headers.sort(key=lambda h: h.index)
     return with_tracks(agenda)
 
 
 def _timed_line(
     scan: Scan,
+    owners: dict[int, Header],
     headers: list[Header],
-    date_headings: dict[int, When],
+    outline: Outline,
     multi_day: bool,
     index: int,
     times: str,
@@ -173,31 +183,30 @@ def _timed_line(
     """One timed entry: added to its session's running order or made a session of its own
     ([]), or returned as items of the post's running order (one per time range: "10h-11h ou
     15h-16h : Atelier" is given twice) with the heading they are under."""
-    doc, ctx = scan.doc, scan.ctx
+    ctx = scan.ctx
     spans, problems = ctx.times(times, index)
     if not spans:
         return []
     items = [AgendaItem(span.start, span.end, text) for span in spans]
-    owner = next((h for h in headers if h.body_start <= index < h.end), None)
+    owner = owners.get(index)
     if owner is not None and owner.kind != "invalid":
         owner.agenda.extend(items)
-        return None
+        return []
     for problem in problems:
         ctx.report(index, "warning", problem)
-    heading_day = enclosing_date_heading(index, date_headings, doc.headings)
+    heading_day = outline.day(index)
     if multi_day and heading_day is not None:
         slots = ctx.slots_for(index, [heading_day], False, tuple(spans), False)
         headers.append(Header(index, "timed", title=text, slots=slots, end=index + 1))
         headers[-1].body_start = index + 1
         return []
-    label = track_label(doc.plains, index, doc.headings, date_headings)
-    return [(item, label) for item in items]
+    return [(item, outline.label(index)) for item in items]
 
 
 def _sessions(
     scan: Scan,
     headers: list[Header],
-    date_headings: dict[int, When],
+    outline: Outline,
     post_key: str,
     location: str,
 ) -> list[Session]:
@@ -217,7 +226,7 @@ def _sessions(
     for (header, title, description), ident in zip(entries, unique_ids(ids), strict=True):
         tags = list(header.tags)
         if header.kind in {"titled", "inline", "timed"}:
-            group = section_heading(header.index, doc.headings, date_headings, session_titles)
+            group = section_heading(outline, header.index, doc.headings, session_titles)
             if group:
                 tags.append(group)
         sessions.append(

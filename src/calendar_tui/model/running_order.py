@@ -9,7 +9,6 @@ from datetime import time
 
 from calendar_tui.model.body_text import inline_plain
 from calendar_tui.model.recognisers import LIST_ITEM, TIME
-from calendar_tui.model.sections import is_generic_heading
 from calendar_tui.model.text import fold
 from calendar_tui.model.types import AgendaItem
 
@@ -92,29 +91,14 @@ def dedupe_agenda(items: list[AgendaItem]) -> list[AgendaItem]:
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]{1,80})(?:\*\*|__)\s*:?\s*$")
 
 
-def track_label(
-    plains: list[str], index: int, headings: dict[int, tuple[int, str]], date_headings: dict
-) -> str:
-    """What a timed line sits under: the nearest heading, or line of bold text only ("**Salle
-    Europe**"), above it that is neither a date nor timed; "" for a generic "Programme"."""
-    for previous in range(index - 1, -1, -1):
-        if previous in date_headings:
-            return ""
-        if previous in headings:
-            text = headings[previous][1]
-        else:
-            match = (
-                _BOLD_LINE.match(plains[previous])
-                if "*" in plains[previous] or "_" in plains[previous]
-                else None
-            )
-            if match is None:
-                continue
-            text = match.group("text").strip()
-        if TIME_FIRST.match(text):
-            continue  # a running order written as headings ("### 10h : Ouverture")
-        return "" if is_generic_heading(text) else text
-    return ""
+def bold_text(plain: str) -> str | None:
+    """The text of a line of bold text only ("**Salle Europe**"), else None."""
+    match = _BOLD_LINE.match(plain)
+    return match.group("text").strip() if match else None
+
+
+def is_timed(text: str) -> bool:
+    return TIME_FIRST.match(text) is not None
 
 
 def with_tracks(items: list[tuple[AgendaItem, str]]) -> list[AgendaItem]:

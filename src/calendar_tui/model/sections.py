@@ -62,43 +62,75 @@ def section_location(plains: list[str], start: int, end: int) -> str:
     return ""
 
 
-def enclosing_date_heading(
-    index: int, date_headings: dict[int, When], headings: dict[int, tuple[int, str]]
-) -> date | None:
-    """The day of the date heading above `index`. A plain heading in between ends its scope,
-    unless the date is a heading of a higher rank ("## 8 mars" over "### Salle A")."""
-    passed = 7  # the highest rank (lowest level) of the headings passed on the way up
-    for previous in range(index - 1, -1, -1):
-        if previous in date_headings:
-            if passed < 7 and headings.get(previous, (7, ""))[0] >= passed:
-                return None
-            days = date_headings[previous].days
-            return min(days) if days else None
-        if previous in headings:
-            passed = min(passed, headings[previous][0])
-            if passed == 1:
-                return None
-    return None
+class Outline:
+    """What each line sits under, found in one pass down the body (each question asked of
+    every line would otherwise walk back up the body: quadratic on long programmes).
+
+    - `day(i)`: the day of the date heading above line i. A plain heading in between ends its
+      scope, unless the date is a heading of a higher rank ("## 8 mars" over "### Salle A").
+    - `group(i)`: the heading line of the nearest heading above i that no date heading in
+      between outranks (a session's group: "Ateliers", "Conférences tech"), or None.
+    - `label(i)`: the nearest heading or bold-only line above i that is not timed, "" after a
+      date heading or a generic "Programme" (a running-order item's track).
+    """
+
+    def __init__(
+        self,
+        plains: list[str],
+        headings: dict[int, tuple[int, str]],
+        date_headings: dict[int, When],
+        is_timed,
+        bold_text,
+    ) -> None:
+        self._days: list[date | None] = []
+        self._groups: list[int | None] = []
+        self._labels: list[str] = []
+        day: date | None = None
+        day_level = 7  # the date heading's level (7: a bold line, not a heading)
+        passed = 7  # the highest rank of the plain headings passed since that date
+        stack: list[tuple[int, int]] = []  # (level, line) of reachable groups, levels rising
+        label = ""
+        for index, plain in enumerate(plains):
+            self._days.append(None if passed < 7 and day_level >= passed else day)
+            self._groups.append(stack[-1][1] if stack else None)
+            self._labels.append(label)
+            heading = headings.get(index)
+            if index in date_headings:
+                days = date_headings[index].days
+                day, day_level, passed = (min(days) if days else None), (heading or (7,))[0], 7
+                while heading and stack and stack[-1][0] >= heading[0]:
+                    stack.pop()
+                label = ""
+                continue
+            text = None
+            if heading is not None:
+                passed = min(passed, heading[0])
+                while stack and stack[-1][0] >= heading[0]:
+                    stack.pop()
+                stack.append((heading[0], index))
+                text = heading[1]
+            elif "*" in plain or "_" in plain:
+                text = bold_text(plain)
+            if text is not None and not is_timed(text):
+                label = "" if is_generic_heading(text) else text
+
+    def day(self, index: int) -> date | None:
+        return self._days[index]
+
+    def group(self, index: int) -> int | None:
+        return self._groups[index]
+
+    def label(self, index: int) -> str:
+        return self._labels[index]
 
 
 def section_heading(
-    index: int,
-    headings: dict[int, tuple[int, str]],
-    date_headings: dict[int, When],
-    session_titles: set[int],
+    outline: Outline, index: int, headings: dict[int, tuple[int, str]], session_titles: set[int]
 ) -> str:
-    """The nearest heading above a session (its group: "Ateliers", "Conférences tech"); one
-    above a date heading ("## 8 mars") only if it outranks it."""
-    limit = 7
-    for previous in range(index - 1, -1, -1):
-        if previous not in headings:
-            continue
-        level = headings[previous][0]
-        if previous in date_headings:
-            limit = min(limit, level)
-        elif level < limit:
-            if previous in session_titles:
-                return ""
-            text = headings[previous][1]
-            return "" if is_generic_heading(text) else text
-    return ""
+    """The group of the session starting at `index`: the text of `outline.group`, "" when that
+    heading titles a session itself or only says "Programme"."""
+    found = outline.group(index)
+    if found is None or found in session_titles:
+        return ""
+    text = headings[found][1]
+    return "" if is_generic_heading(text) else text
