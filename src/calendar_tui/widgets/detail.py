@@ -48,10 +48,11 @@ def agenda_table(items: tuple[AgendaItem, ...], description: str, style: Styler)
                 when += f" – {hour_words(item.end)}"
         text = one_line(item.text)
         known = bool(told) and _words(text) in told
-        table.add_row(
-            Text(f" {when}", style("heading")),
-            Text(text, no_wrap=known, overflow="ellipsis" if known else "fold"),
-        )
+        cell = Text(no_wrap=known, overflow="ellipsis" if known else "fold", end="")
+        if item.track:
+            cell.append(f"{one_line(item.track)} · ", style("track"))
+        cell.append(text)
+        table.add_row(Text(f" {when}", style("heading")), cell)
     return table
 
 
@@ -84,7 +85,17 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
     COMPONENT_CLASSES = {
         f"session-detail--{name}"
-        for name in ("heading", "url", "dead-url", "muted", "tag", "star", "title", "clash")
+        for name in (
+            "heading",
+            "url",
+            "dead-url",
+            "muted",
+            "tag",
+            "star",
+            "title",
+            "clash",
+            "track",
+        )
     }
 
     occurrence: reactive[Occurrence | None] = reactive(None)
