@@ -143,7 +143,7 @@ async def test_detail_pane_shows_everything_in_words(make_app, bundled_store):
             == "Jeudi 26 novembre 2020, 9 h 30 – 12 h 00"
         )
         assert "Intelligence artificielle" in shown(screen.query_one("#detail-tags"))
-        assert shown(screen.query_one("#detail-source")).endswith(
+        assert shown(screen.query_one("#detail-source")).rstrip().endswith(
             "data/mois-de-linnovation-publique-edition-2020.markdown:143"
         )
         markdown = screen.query_one("#detail-description", Markdown)

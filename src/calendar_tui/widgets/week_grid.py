@@ -120,7 +120,10 @@ class WeekGrid(DayCursor):
     @property
     def days_shown(self) -> int:
         """Seven days when each gets MIN_COLUMN cells, else fewer (around the selected day)."""
-        return max(1, min(7, (self.content_size.width - GUTTER) // MIN_COLUMN))
+        width = self.content_size.width
+        if not width:  # not laid out yet: the whole week (its height is asked before its width)
+            return 7
+        return max(1, min(7, (width - GUTTER) // MIN_COLUMN))
 
     @property
     def column_width(self) -> int:
