@@ -16,6 +16,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import TAG_PICKER_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import TagCount
 from calendar_tui.model.text import one_line
@@ -77,6 +78,7 @@ class TagPicker(Vertical):
 
     tags: reactive[tuple[TagCount, ...]] = reactive(tuple)
     filter: reactive[Filter] = reactive(Filter)
+    expression: reactive[str] = reactive("")  # the same filter as an expression (view_state)
 
     class Toggled(Message):
         """Include (or stop including) a tag; `exclude` to exclude (or stop excluding) it."""
@@ -95,6 +97,7 @@ class TagPicker(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(id="tag-mode")
         yield TagOptions(id="tag-options")
+        yield Label(id="tag-expr")
         yield Label(id="tag-help")
 
     @property
@@ -109,6 +112,16 @@ class TagPicker(Vertical):
         words = "espace inclure · x exclure · a un/tous · échap fermer"
         self.query_one("#tag-help", Label).update(Text(words, self._style("help"), end=""))
         self._rebuild_all()
+        self._show_expression()
+
+    def watch_expression(self) -> None:
+        if self.is_mounted:
+            self._show_expression()
+
+    def _show_expression(self) -> None:
+        # "=" as in the search bar: type it there to filter by an expression (model/view_state).
+        words = "= " + one_line(self.expression) if self.expression else _("= (no filter)")
+        self.query_one("#tag-expr", Label).update(Text(words, end=""))
 
     def watch_tags(self) -> None:
         if self.is_mounted:
