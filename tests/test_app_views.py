@@ -113,7 +113,7 @@ async def test_v_picks_a_saved_view_and_the_header_names_it(make_app, bundled_st
         picker = app.screen
         assert isinstance(picker, ViewPicker)
         prompts = [str(o.prompt) for o in picker.query_one(OptionList)._options]
-        assert prompts == ["  EIG ou API  tag:eig ou tag:api", f'  IA  tag:"{IA}"']
+        assert prompts == ["  EIG ou API │ tag:eig ou tag:api", f'  IA         │ tag:"{IA}"']
         await pilot.press("down", "enter")
         await pilot.pause()
         screen = app.screen

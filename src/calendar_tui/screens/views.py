@@ -49,9 +49,11 @@ class ViewPicker(ModalScreen[str | None]):
 
     def _prompt(self, name: str) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
+        width = min(max(len(one_line(n)) for n in self.names), 30)
         text.append("● " if name == self.active else "  ")
-        text.append(one_line(name), "bold")
-        text.append("  " + one_line(self.views[name]), "dim")
+        text.append(one_line(name).ljust(width), "bold")
+        text.append(" │ ", "dim")
+        text.append(one_line(self.views[name]), "dim")
         return text
 
     def on_mount(self) -> None:
