@@ -43,6 +43,7 @@ class ViewsInput(CalendarInput):
     change_marks: var[ChangeMarks] = var(ChangeMarks, init=False)
     filter_expression: var[str] = var("", init=False)  # the tag picker's expression line
     has_changes: var[bool] = var(False, bindings=True, init=False)
+    has_views: var[bool] = var(False, bindings=True, init=False)  # `v` shows once there are
 
     only_kind: str | None = None  # who set flt.only: view_state.ONLY_*
     expression_text = ""  # the expression behind an ONLY_EXPRESSION `only`
@@ -61,6 +62,7 @@ class ViewsInput(CalendarInput):
             yield ChangesTracker(request, app.paths, self.store, app.drafts)  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
+        self.has_views = bool(self.app.settings.views)  # type: ignore[attr-defined]
         self.watch(self, "favourites", self._stars_changed, init=False)
 
     # -- the filter, its words and its expression ---------------------------------------------
@@ -150,6 +152,8 @@ class ViewsInput(CalendarInput):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "changes_only":
             return self.has_changes
+        if action == "pick_view":
+            return self.has_views
         return super().check_action(action, parameters)
 
     def action_favourites_only(self) -> None:
@@ -168,9 +172,6 @@ class ViewsInput(CalendarInput):
         from calendar_tui.screens.views import ViewPicker
 
         views = self.app.settings.views  # type: ignore[attr-defined]
-        if not views:
-            self.notify(_("No saved view yet: Ctrl+P, then “Save the filters as a view”."))
-            return
         await Later.all_mounted(self)
         self.app.push_screen(ViewPicker(views, self.view_name), self.apply_view)
 
@@ -217,7 +218,7 @@ class ViewsInput(CalendarInput):
                 self.notify(problem, severity="warning", markup=False)
             else:
                 self.notify(_("View “{name}” saved.").format(name=name), markup=False)
-            self.view_name, self.view_filter = name, self.flt
+            self.view_name, self.view_filter, self.has_views = name, self.flt, True
             self.filter_changed(self.flt)
 
         self.app.push_screen(ViewNamer(face, names), named)
