@@ -9,7 +9,7 @@ from helpers import SIZE
 VIEWS = {
     "IA": 'tag:"intelligence artificielle"',
     "EIG ou API": "tag:eig ou tag:api",
-    "Ateliers sauf en ligne": "tag:atelier sauf lieu:\"en ligne\"",
+    "Ateliers sauf en ligne": 'tag:atelier sauf lieu:"en ligne"',
 }
 
 
