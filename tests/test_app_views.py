@@ -96,7 +96,9 @@ async def test_an_expression_the_picker_cannot_show_keeps_its_sessions(make_app,
         titles = sorted({o.title[:14] for o in screen.result.occurrences})
         assert len(screen.result) == 5 and "Open Lab PIAF " in titles
         assert screen.flt.include == frozenset()  # no picker state says "title or tag"
-        assert header(app) == "Filtres : " + _("expression")
+        assert header(app) == "Filtres : " + _("expression “{text}”").format(
+            text="titre:piaf ou tag:eig"
+        )
         assert shown(screen.query_one("#tag-expr")) == "= titre:piaf ou tag:eig"
         await pilot.press("escape")
         await pilot.pause()

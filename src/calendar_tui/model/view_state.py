@@ -73,9 +73,14 @@ def expression_face(
 
 
 def describe(
-    flt: Filter, labels: Mapping[str, str], only_kind: str | None, view: str | None = None
+    flt: Filter,
+    labels: Mapping[str, str],
+    only_kind: str | None,
+    view: str | None = None,
+    expression: str = "",
 ) -> str:
-    """The header's words: the active view's name, then the filters ('' when none)."""
+    """The header's words: the active view's name, then the filters ('' when none);
+    `expression` is the text behind an ONLY_EXPRESSION `only`."""
     parts = [_("view “{name}”").format(name=one_line(view))] if view else []
     words = flt.with_only(None).describe(labels)
     if words:
@@ -84,7 +89,7 @@ def describe(
         parts.append(
             {
                 ONLY_CHANGES: _("changes only"),
-                ONLY_EXPRESSION: _("expression"),
+                ONLY_EXPRESSION: _("expression “{text}”").format(text=one_line(expression)),
             }.get(only_kind or "", "favoris")
         )
     return " · ".join(parts)

@@ -74,7 +74,9 @@ class ViewsInput(CalendarInput):
         if self.view_name is not None and flt != self.view_filter:
             self.view_name = None
         labels = self.store.labels
-        self.filters_words = describe(flt, labels, self.only_kind, self.view_name)
+        self.filters_words = describe(
+            flt, labels, self.only_kind, self.view_name, self.expression_text
+        )
         face = expression_face(flt, labels, self.only_kind, self.expression_text)
         self.filter_expression = face if face is not None else ""
         searching = bool(flt.text)
