@@ -76,6 +76,8 @@ async def test_changes_since_a_revision_are_marked_and_d_lists_only_them(make_ap
         titles = [o.title for o in screen.result.occurrences]
         assert len(titles) == 2 and NEW_30_11 in titles, titles
         assert _("changes only") in shown(screen.query_one("#header-filters"))
+        no_expression = _("(the changes since the revision: no expression)")
+        assert shown(screen.query_one("#tag-expr")) == no_expression
         await pilot.press("F")  # the favourites instead (none yet)
         await pilot.pause()
         assert len(screen.result) == 0 and "favoris" in shown(screen.query_one("#header-filters"))

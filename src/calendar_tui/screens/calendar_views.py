@@ -41,7 +41,8 @@ class ViewsInput(CalendarInput):
     """Between `CalendarInput` and `CalendarScreen`: what this adds to the screen's state."""
 
     change_marks: var[ChangeMarks] = var(ChangeMarks, init=False)
-    filter_expression: var[str] = var("", init=False)  # the tag picker's expression line
+    # The tag picker's line: "= tag:…", the filter as an expression.
+    filter_expression: var[str] = var(lambda: _("= (no filter)"), init=False)
     has_changes: var[bool] = var(False, bindings=True, init=False)
     has_views: var[bool] = var(False, bindings=True, init=False)  # `v` shows once there are
 
@@ -78,7 +79,10 @@ class ViewsInput(CalendarInput):
             flt, labels, self.only_kind, self.view_name, self.expression_text
         )
         face = expression_face(flt, labels, self.only_kind, self.expression_text)
-        self.filter_expression = face if face is not None else ""
+        if face is None:
+            self.filter_expression = _("(the changes since the revision: no expression)")
+        else:
+            self.filter_expression = f"{MARKER} {face}" if face else _("= (no filter)")
         searching = bool(flt.text)
         for search in self.query("#search").results(SearchBar):
             if self.expression_mode:

@@ -16,7 +16,6 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import TAG_PICKER_COMMANDS, bindings
-from calendar_tui.i18n import _
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import TagCount
 from calendar_tui.model.text import one_line
@@ -78,7 +77,7 @@ class TagPicker(Vertical):
 
     tags: reactive[tuple[TagCount, ...]] = reactive(tuple)
     filter: reactive[Filter] = reactive(Filter)
-    expression: reactive[str] = reactive("")  # the same filter as an expression (view_state)
+    expression: reactive[str] = reactive("")  # the same filter as an expression, from the screen
 
     class Toggled(Message):
         """Include (or stop including) a tag; `exclude` to exclude (or stop excluding) it."""
@@ -119,9 +118,8 @@ class TagPicker(Vertical):
             self._show_expression()
 
     def _show_expression(self) -> None:
-        # "=" as in the search bar: type it there to filter by an expression (model/view_state).
-        words = "= " + one_line(self.expression) if self.expression else _("= (no filter)")
-        self.query_one("#tag-expr", Label).update(Text(words, end=""))
+        # "= tag:…", as typed in the search bar to filter by an expression (model/view_state).
+        self.query_one("#tag-expr", Label).update(Text(one_line(self.expression), end=""))
 
     def watch_tags(self) -> None:
         if self.is_mounted:
