@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from calendar_tui.commands import DETAIL_COMMANDS, bindings
+from calendar_tui.model.change_marks import ChangeMarks, detail_words
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, fold, one_line
@@ -101,6 +102,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
     occurrence: reactive[Occurrence | None] = reactive(None)
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
+    changes: reactive[ChangeMarks] = reactive(ChangeMarks)  # since a revision, by session id
 
     BINDINGS: list[BindingType] = bindings(DETAIL_COMMANDS)
 
@@ -146,6 +148,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
                 Static(id="detail-title"),
                 Static(id="detail-when"),
                 Static(id="detail-clashes"),
+                Static(id="detail-change"),
                 Static(id="detail-tags"),
                 Static(id="detail-place"),
                 Markdown(id="detail-description", open_links=False),
@@ -194,7 +197,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
         markdown = self.query_one("#detail-description", Markdown)
         if occ is None:
-            for selector in ("title", "clashes", "tags", "place"):
+            for selector in ("title", "clashes", "change", "tags", "place"):
                 self._set(f"#detail-{selector}", None)
             for selector in ("when", "agenda", "links", "source"):
                 self._put(f"#detail-{selector}", None)
@@ -238,12 +241,16 @@ class SessionDetail(VerticalScroll, can_focus=True):
         if self._ready and self.occurrence is not None:
             self._show_marks(self.occurrence)
 
+    def watch_changes(self) -> None:
+        if self._ready and self.occurrence is not None:
+            self._show_marks(self.occurrence)
+
     def watch_clashes(self) -> None:
         if self._ready and self.occurrence is not None:
             self._show_marks(self.occurrence)
 
     def _show_marks(self, occ: Occurrence) -> None:
-        """The title (starred or not) and the starred sessions this one overlaps."""
+        """The title (starred or not), the starred sessions this one overlaps, its change."""
         title = Text(end="")
         if occ.session.id in self.favourites:
             title.append("★ ", self._style("star"))
@@ -257,6 +264,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
             clashes.append(other.title)
             clashes.append(f" ({when_words(other)})", self._style("muted"))
         self._set("#detail-clashes", clashes)
+        change = self.changes.by_session.get(occ.session.id)
+        self._set("#detail-change", Text(detail_words(change)) if change is not None else None)
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
