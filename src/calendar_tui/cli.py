@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from calendar_tui import __version__, cli_changes, cli_next, cli_where
+from calendar_tui.i18n import LANGUAGES, _, ngettext, set_language
 
 if TYPE_CHECKING:
     import argparse
@@ -22,10 +23,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="calendar-tui",
-        description="Browse an events programme published as Jekyll posts. "
-        "Without a command, opens the terminal app on the bundled programme or on PATHs.",
+        description=_(
+            "Browse an events programme published as Jekyll posts. "
+            "Without a command, opens the terminal app on the bundled programme or on PATHs."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_(
+            "language of the app and the messages (default: the settings' language, "
+            "else English for LANG=en_…, else French)"
+        ),
+    )
     commands = parser.add_subparsers(
         dest="command", metavar="{open,list,check,agenda,serve,changes,next}"
     )
@@ -36,23 +47,23 @@ def build_parser() -> argparse.ArgumentParser:
             nargs="*",
             type=Path,
             metavar="PATH",
-            help="post files or folders (default: the bundled programme)",
+            help=_("post files or folders (default: the bundled programme)"),
         )
         sub.add_argument(
-            "--drafts", action="store_true", help="include posts with published: false"
+            "--drafts", action="store_true", help=_("include posts with published: false")
         )
         sub.add_argument(
             "--no-cache",
             dest="cache",
             action="store_false",
-            help="parse every post again, ignoring the cache of parsed posts",
+            help=_("parse every post again, ignoring the cache of parsed posts"),
         )
         return sub
 
-    with_paths(commands.add_parser("open", help="open the terminal app (the default command)"))
+    with_paths(commands.add_parser("open", help=_("open the terminal app (the default command)")))
     from calendar_tui.cli_filters import add_filter_arguments
 
-    lister = with_paths(commands.add_parser("list", help="list sessions, filtered"))
+    lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
     add_filter_arguments(lister)
     lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
     lister.add_argument(
@@ -60,19 +71,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="FILE",
-        help="with --format ics: write the .ics to FILE (default: stdout)",
+        help=_("with --format ics: write the .ics to FILE (default: stdout)"),
     )
     checker = with_paths(
-        commands.add_parser("check", help="report problems in posts; exit 1 if any is an error")
+        commands.add_parser("check", help=_("report problems in posts; exit 1 if any is an error"))
     )
     from calendar_tui.check_watch import add_watch_arguments
     from calendar_tui.cli_serve import add_serve_arguments
 
     add_watch_arguments(checker)
-    add_filter_arguments(
-        with_paths(commands.add_parser("agenda", help="the programme as plain sentences"))
+    checker.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("json: one object per problem (code, path, line, severity, message)"),
     )
-    add_serve_arguments(with_paths(commands.add_parser("serve", help="serve the app to a browser")))
+    add_filter_arguments(
+        with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
+    )
+    add_serve_arguments(
+        with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
+    )
     cli_where.add_arguments(lister)
     from calendar_tui.cli_filters import parse_day
 
@@ -83,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_choice(args_list))
     if not args_list:  # `calendar-tui` alone opens the bundled programme, without argparse
         return run_app([_bundled()], drafts=False)
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
@@ -99,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_check_watch(paths, args.drafts, args.cache, args.poll)
         if args.command == "check":
-            return run_check(paths, args.drafts, args.cache)
+            return run_check(paths, args.drafts, args.cache, args.format)
         if args.command == "agenda":
             from calendar_tui.agenda import run_agenda
 
@@ -113,9 +133,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             store = _load(paths, args.drafts, args.cache)
             return cli_next.run(args, lambda: store, lambda: _favourite_ids(store))
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
-        print("calendar-tui: interrupted", file=sys.stderr)
+        print(_("calendar-tui: interrupted"), file=sys.stderr)
         return 130
     return run_app(paths, args.drafts, args.cache)
+
+
+def _language_choice(args_list: list[str]) -> str | None:
+    """The language asked for: `--lang X` (taken out of `args_list`, wherever it is), else the
+    settings' `language`, else None (the environment decides)."""
+    for index, arg in enumerate(args_list):
+        if arg == "--lang" and index + 1 < len(args_list):
+            value = args_list[index + 1]
+            del args_list[index : index + 2]
+            return value
+        if arg.startswith("--lang="):
+            del args_list[index]
+            return arg.partition("=")[2]
+    from calendar_tui.settings import load_settings
+
+    return load_settings().language or None
 
 
 def _bundled() -> Path:
@@ -140,7 +176,7 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     from calendar_tui.cli_filters import filter_from_args
 
     if args.output is not None and args.format != "ics":
-        print("calendar-tui list: -o/--output needs --format ics", file=sys.stderr)
+        print(_("calendar-tui list: -o/--output needs --format ics"), file=sys.stderr)
         return 2
     node, ok = cli_where.expression(args)
     if not ok:
@@ -168,8 +204,13 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         print_table(store, occurrences, flt)
     errors = sum(d.severity == "error" for d in store.diagnostics)
     if store.diagnostics:
+        count = len(store.diagnostics)
         print(
-            f"{len(store.diagnostics)} problem(s) in the posts ({errors} error(s)); see `calendar-tui check`",
+            ngettext(
+                "{count} problem in the posts ({errors} error); see `calendar-tui check`",
+                "{count} problems in the posts ({errors} errors); see `calendar-tui check`",
+                count,
+            ).format(count=count, errors=errors),
             file=sys.stderr,
         )
     return 0
@@ -180,7 +221,7 @@ def _favourite_ids(store: EventStore) -> frozenset[str]:
 
     favourites = FavouritesFile.open(store=store)  # stars follow sessions whose id changed
     for warning in favourites.warnings:
-        print(f"calendar-tui: warning: {warning}", file=sys.stderr)
+        print(_("calendar-tui: warning: {warning}").format(warning=warning), file=sys.stderr)
     return favourites.ids
 
 
@@ -204,25 +245,40 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
         atomic_write_bytes(output, data, make_dirs=False)
     except OSError as error:
         print(
-            f"calendar-tui list: cannot write {output}: {error.strerror or error}", file=sys.stderr
+            _("calendar-tui list: cannot write {output}: {reason}").format(
+                output=output, reason=error.strerror or error
+            ),
+            file=sys.stderr,
         )
         return False
-    print(f"{len(occurrences)} event(s) written to {output}", file=sys.stderr)
+    print(
+        ngettext(
+            "{count} event written to {output}",
+            "{count} events written to {output}",
+            len(occurrences),
+        ).format(count=len(occurrences), output=output),
+        file=sys.stderr,
+    )
     return True
 
 
-def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
+def run_check(paths: list[Path], drafts: bool, cache: bool = True, fmt: str = "text") -> int:
+    from calendar_tui.check_watch import summary
     from calendar_tui.model.loader import load_posts
 
     result = load_posts(paths, drafts=drafts, cache=_cache(cache, paths))
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    if fmt == "json":  # for scripts: codes, never sentences to parse; the summary stays off stdout
+        import json
+
+        json.dump(
+            [d.as_json() for d in result.diagnostics], sys.stdout, ensure_ascii=False, indent=2
+        )
+        sys.stdout.write("\n")
+        return 1 if errors else 0
     for diagnostic in result.diagnostics:
         print(diagnostic.format())
-    errors = sum(d.severity == "error" for d in result.diagnostics)
-    warnings = len(result.diagnostics) - errors
-    sessions = sum(len(p.calendar_sessions) for p in result.posts)
-    print(
-        f"{len(result.posts)} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)"
-    )
+    print(summary(result))
     return 1 if errors else 0
 
 

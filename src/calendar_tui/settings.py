@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from calendar_tui.i18n import LANGUAGES, _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.user_dirs import user_dir
 
@@ -45,6 +46,8 @@ class Settings:
     views: dict[str, str] = field(default_factory=dict)
     # Starred sessions are announced this many minutes before they start (0: never).
     reminder_minutes: int = DEFAULT_REMINDER_MINUTES
+    # "fr" or "en"; "" follows the environment (English for LANG=en_…, French otherwise).
+    language: str = ""
     # Where the settings came from and go back to; None keeps them in memory only.
     path: Path | None = field(default=None, compare=False, repr=False)
     # False when the file must not be overwritten (a newer version wrote it, or it is damaged).
@@ -61,12 +64,13 @@ class Settings:
             "keymap": dict(self.keymap),
             "views": dict(self.views),
             "reminder_minutes": self.reminder_minutes,
+            "language": self.language,
         }
 
     @classmethod
     def from_json(cls, data: Any, path: Path | None = None) -> Settings:
         if not isinstance(data, dict):
-            raise ValueError("settings must be a JSON object")
+            raise ValueError(_("settings must be a JSON object"))
         theme = data.get("theme", DEFAULT_THEME)
         keymap = data.get("keymap", {})
         if not isinstance(theme, str) or not theme:
@@ -85,11 +89,17 @@ class Settings:
             or not 0 <= minutes <= MAX_REMINDER_MINUTES
         ):
             minutes = DEFAULT_REMINDER_MINUTES
+        language = data.get("language", "")
+        if language not in LANGUAGES:
+            language = ""
         version = data.get("version", FORMAT_VERSION)
         newer = isinstance(version, int) and version > FORMAT_VERSION
         problems = (
             (
-                f"{path} was written by a newer calendar-tui (format {version}); it is read but not changed",
+                _(
+                    "{path} was written by a newer calendar-tui (format {version}); "
+                    "it is read but not changed"
+                ).format(path=path, version=version),
             )
             if newer
             else ()
@@ -99,6 +109,7 @@ class Settings:
             keymap=keymap,
             views=views,
             reminder_minutes=minutes,
+            language=language,
             path=path,
             writable=not newer,
             problems=problems,
@@ -113,7 +124,11 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings(path=path)
     except (OSError, UnicodeDecodeError) as error:
-        return Settings(path=path, writable=False, problems=(f"cannot read {path}: {error}",))
+        return Settings(
+            path=path,
+            writable=False,
+            problems=(_("cannot read {path}: {error}").format(path=path, error=error),),
+        )
     try:
         return Settings.from_json(json.loads(raw), path=path)
     except ValueError as error:
@@ -121,10 +136,17 @@ def load_settings(path: Path | None = None) -> Settings:
             aside = set_aside(path, datetime.now().strftime("%Y%m%dT%H%M%S"))
         except OSError:
             return Settings(
-                path=path, writable=False, problems=(f"{path} is damaged and left as it is",)
+                path=path,
+                writable=False,
+                problems=(_("{path} is damaged and left as it is").format(path=path),),
             )
         return Settings(
-            path=path, problems=(f"{path} was damaged ({error}); set aside as {aside.name}",)
+            path=path,
+            problems=(
+                _("{path} was damaged ({error}); set aside as {aside}").format(
+                    path=path, error=error, aside=aside.name
+                ),
+            ),
         )
 
 
@@ -136,5 +158,5 @@ def save_settings(settings: Settings) -> str | None:
     try:
         atomic_write_text(settings.path, text)
     except OSError as error:
-        return f"settings not saved ({error.strerror or error})"
+        return _("settings not saved ({reason})").format(reason=error.strerror or error)
     return None

@@ -22,10 +22,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from calendar_tui.i18n import _
 from calendar_tui.model.french_dates import When, parse_times, parse_when
 from calendar_tui.model.ids import session_id, unique_ids
 from calendar_tui.model.links import links_in
 from calendar_tui.model.markdown_clean import clean_markdown
+from calendar_tui.model.problem import Problem, code_of
 from calendar_tui.model.text import fold, normalise_spaces, one_line, tag_key
 from calendar_tui.model.types import AgendaItem, Diagnostic, Link, Session, Slot
 
@@ -196,7 +198,9 @@ class _Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def report(self, index: int, severity: str, message: str) -> None:
-        diagnostic = Diagnostic(self.path, self.first_line + index, severity, message)  # type: ignore[arg-type]
+        """`message` a `Problem` (or a plain sentence: code `date.problem`)."""
+        code = code_of(message, "date.problem")
+        diagnostic = Diagnostic(self.path, self.first_line + index, severity, message, code)  # type: ignore[arg-type]
         if diagnostic not in self.diagnostics:
             self.diagnostics.append(diagnostic)
 
@@ -204,18 +208,28 @@ class _Context:
         try:
             return parse_when(text, self.reference)
         except Exception as error:  # the grammar must not take a post down with it
-            self.report(index, "error", f"could not read the date in {text.strip()!r} ({error})")
+            self.report(index, "error", _unreadable("date", text, error))
             return None
 
     def times(self, text: str, index: int) -> tuple[tuple, tuple[str, ...]]:
         try:
             return parse_times(text)
         except Exception as error:
-            self.report(index, "error", f"could not read the times in {text.strip()!r} ({error})")
+            self.report(index, "error", _unreadable("time", text, error))
             return (), ()
 
     def at(self, day: date, moment: time) -> datetime:
         return datetime.combine(day, moment, tzinfo=self.tz)
+
+
+def _unreadable(what: str, text: str, error: Exception) -> Problem:
+    """The reader failed on this text (a bug): say so rather than lose the post."""
+    sentence = (
+        _("could not read the date in {text!r} ({error})")
+        if what == "date"
+        else _("could not read the times in {text!r} ({error})")
+    )
+    return Problem(f"{what}.reader_failed", sentence.format(text=text.strip(), error=error))
 
 
 def _heading(raw: str, plain: str) -> tuple[int, str] | None:
@@ -244,7 +258,8 @@ def _leading_when(ctx: _Context, text: str, index: int) -> tuple[When | None, bo
 
 def _date_problem(ctx: _Context, index: int, text: str, when: When | None) -> None:
     problems = tuple(when.problems) if when is not None else ()
-    for problem in problems or (f"{one_line(text)!r} is not a date",):
+    not_a_date = _("{text!r} is not a date").format(text=one_line(text))
+    for problem in problems or (Problem("date.unreadable", not_a_date),):
         ctx.report(index, "error", problem)
 
 
@@ -271,11 +286,10 @@ def _slots_for(
             start = ctx.at(day, span.start)
             end = ctx.at(day, span.end) if span.end is not None else None
             if end is not None and end <= start:
-                ctx.report(
-                    index,
-                    "warning",
-                    f"{span.end:%H:%M} is not after {span.start:%H:%M}: the end time is ignored",
+                message = _("{end} is not after {start}: the end time is ignored").format(
+                    end=f"{span.end:%H:%M}", start=f"{span.start:%H:%M}"
                 )
+                ctx.report(index, "warning", Problem("time.end_before_start", message))
                 end = None
             slots.append(Slot(start, end))
     return tuple(slots)
@@ -400,7 +414,8 @@ def extract_body(
         if day is None and event_days:
             day = min(event_days)
         if day is None:
-            ctx.report(date_line, "warning", f"no day is given for {header.title!r}")
+            no_day = _("no day is given for {title!r}").format(title=header.title)
+            ctx.report(date_line, "warning", Problem("body.no_day", no_day))
             continue
         for problem in problems:
             ctx.report(date_line, "warning", problem)
