@@ -14,6 +14,7 @@ that the app shows:
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 
 from calendar_tui.i18n import LANGUAGES, _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
+from calendar_tui.model.reading import NotReadable, read_regular, special_kind
 from calendar_tui.model.user_dirs import user_dir
 
 ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
@@ -29,6 +31,7 @@ DEFAULT_THEME = "textual-dark"
 FORMAT_VERSION = 1
 DEFAULT_REMINDER_MINUTES = 10
 MAX_REMINDER_MINUTES = 24 * 60
+MAX_FILE_BYTES = 1024 * 1024  # a few hundred bytes in practice: anything this large is damage
 
 
 def config_dir() -> Path:
@@ -120,34 +123,45 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; a missing file gives defaults, a corrupt one is set aside."""
     path = path or config_dir() / FILE_NAME
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        kind = special_kind(os.stat(path).st_mode)
+        if kind is not None:  # a pipe would block the start, a device fill memory
+            raise OSError(0, _("it is {kind}, not a regular file").format(kind=kind))
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
         return Settings(path=path)
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        reason = error.strerror or error
         return Settings(
             path=path,
             writable=False,
-            problems=(_("cannot read {path}: {error}").format(path=path, error=error),),
+            problems=(_("cannot read {path}: {error}").format(path=path, error=reason),),
         )
+    except NotReadable:
+        raw = None
     try:
-        return Settings.from_json(json.loads(raw), path=path)
-    except ValueError as error:
-        try:
-            aside = set_aside(path, datetime.now().strftime("%Y%m%dT%H%M%S"))
-        except OSError:
-            return Settings(
-                path=path,
-                writable=False,
-                problems=(_("{path} is damaged and left as it is").format(path=path),),
-            )
+        if raw is None:
+            raise ValueError(_("larger than {size} kB").format(size=MAX_FILE_BYTES // 1024))
+        return Settings.from_json(json.loads(raw.decode("utf-8")), path=path)
+    except RecursionError:
+        error = ValueError(_("nested too deeply"))
+    except ValueError as caught:  # also UnicodeDecodeError: not UTF-8 text
+        error = caught
+    try:
+        aside = set_aside(path, datetime.now().strftime("%Y%m%dT%H%M%S"))
+    except OSError:
         return Settings(
             path=path,
-            problems=(
-                _("{path} was damaged ({error}); set aside as {aside}").format(
-                    path=path, error=error, aside=aside.name
-                ),
-            ),
+            writable=False,
+            problems=(_("{path} is damaged and left as it is").format(path=path),),
         )
+    return Settings(
+        path=path,
+        problems=(
+            _("{path} was damaged ({error}); set aside as {aside}").format(
+                path=path, error=error, aside=aside.name
+            ),
+        ),
+    )
 
 
 def save_settings(settings: Settings) -> str | None:

@@ -20,20 +20,26 @@ and the in-memory set is always kept:
 - saving writes atomically (temp file + fsync + `os.replace`): a process killed mid-save
   leaves the previous file intact; disk full or read-only gives a warning.
 
-Two instances saving at once: the last writer wins (each writes its whole set).
+Two instances on the same file: each save re-reads the file under a lock (on its folder) and
+applies this instance's own changes since it last read or wrote it (stars added, stars
+removed), so the other instance's stars are kept; the merged set is then this one's too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from calendar_tui.i18n import _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.clock import Clock, SystemClock
 from calendar_tui.model.id_migration import Remembered, migrate, remembered, sessions_by_id
+from calendar_tui.model.reading import NotReadable, read_regular, special_kind
 from calendar_tui.model.user_dirs import user_dir
 
 if TYPE_CHECKING:
@@ -42,6 +48,7 @@ if TYPE_CHECKING:
 ENV_DATA_DIR = "CALENDAR_TUI_DATA_DIR"
 FILE_NAME = "favourites.json"
 FORMAT_VERSION = 1
+MAX_FILE_BYTES = 16 * 1024 * 1024  # about 300,000 ids: anything larger is damage
 
 WarningKind = Literal["corrupt", "newer", "unreadable", "unwritable", "gone"]
 
@@ -78,6 +85,7 @@ class FavouritesFile:
         self.path = Path(path) if path is not None else default_path()
         self._clock = clock or SystemClock()
         self._ids: set[str] = set()
+        self._saved: set[str] = set()  # the ids as last read or written: changes are against it
         self._blocked: FavouritesWarning | None = None  # why saving is refused, if it is
         self.warnings: list[FavouritesWarning] = []
         self.memory: dict[str, Remembered] = {}  # id -> title and start of the starred session
@@ -118,7 +126,10 @@ class FavouritesFile:
             self.warnings.append(
                 FavouritesWarning(
                     "gone",
-                    f"{count} starred session(s) no longer match any session; kept in case they return",
+                    _(
+                        "{count} starred session(s) no longer match any session; "
+                        "kept in case they return"
+                    ).format(count=count),
                     str(self.path),
                     count,
                 )
@@ -170,16 +181,29 @@ class FavouritesFile:
     def load(self) -> list[FavouritesWarning]:
         """Reads the file into the set; returns (and keeps in `warnings`) what went wrong."""
         self._ids = set()
+        self._saved = set()
         self._blocked = None
         self.warnings = []
         try:
-            raw = self.path.read_bytes()
+            kind = special_kind(os.stat(self.path).st_mode)
+            if kind is not None:
+                raise OSError(0, _("it is {kind}, not a regular file").format(kind=kind))
+            raw = read_regular(self.path, MAX_FILE_BYTES)
         except (FileNotFoundError, NotADirectoryError):
             return []
+        except NotReadable:
+            self._set_aside(
+                _("larger than {size}").format(
+                    size=_("{count} MB").format(count=MAX_FILE_BYTES // 1_048_576)
+                )
+            )
+            return list(self.warnings)
         except OSError as error:
             self._block(
                 "unreadable",
-                f"cannot read the favourites file {self.path}: {_reason(error)}; changes will not be saved",
+                _(
+                    "cannot read the favourites file {path}: {reason}; changes will not be saved"
+                ).format(path=self.path, reason=_reason(error)),
             )
             return list(self.warnings)
         try:
@@ -188,12 +212,15 @@ class FavouritesFile:
             self._set_aside(str(error))
             return list(self.warnings)
         self._ids = set(ids)
+        self._saved = set(ids)
         self.memory, self._reported_gone = _parse_memory(raw, self._ids)
         if version > FORMAT_VERSION:
             self._block(
                 "newer",
-                f"the favourites file {self.path} was written by a newer calendar-tui (format {version}); "
-                "its favourites are shown but changes will not be saved",
+                _(
+                    "the favourites file {path} was written by a newer calendar-tui "
+                    "(format {version}); its favourites are shown but changes will not be saved"
+                ).format(path=self.path, version=version),
             )
         return list(self.warnings)
 
@@ -201,22 +228,40 @@ class FavouritesFile:
         """Writes the set atomically; returns a warning instead of raising when it cannot."""
         if self._blocked is not None:
             return self._blocked
-        document: dict[str, object] = {"version": FORMAT_VERSION, "favourites": sorted(self._ids)}
-        memory = {i: {"title": m.title, "start": m.start} for i, m in self.memory.items()}
-        if memory := {i: memory[i] for i in sorted(memory.keys() & self._ids)}:
-            document["remembered"] = memory
-        if gone := sorted(self._reported_gone & self._ids):
-            document["gone"] = gone
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         try:
-            atomic_write_text(self.path, text)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with _locked(self.path.parent):
+                ids = self._merged_with_file()
+                atomic_write_text(self.path, self._document(ids))
         except OSError as error:
             return FavouritesWarning(
                 "unwritable",
-                f"cannot save the favourites to {self.path}: {_reason(error)}; they are kept for this session",
+                _(
+                    "cannot save the favourites to {path}: {reason}; they are kept for this session"
+                ).format(path=self.path, reason=_reason(error)),
                 str(self.path),
             )
+        self._ids, self._saved = set(ids), set(ids)
         return None
+
+    def _document(self, ids: set[str]) -> str:
+        """The file's text for `ids`, with what is remembered of each star and which are gone."""
+        document: dict[str, object] = {"version": FORMAT_VERSION, "favourites": sorted(ids)}
+        memory = {i: {"title": m.title, "start": m.start} for i, m in self.memory.items()}
+        if memory := {i: memory[i] for i in sorted(memory.keys() & ids)}:
+            document["remembered"] = memory
+        if gone := sorted(self._reported_gone & ids):
+            document["gone"] = gone
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+    def _merged_with_file(self) -> set[str]:
+        """The file's ids as they are now, with this instance's own additions and removals."""
+        try:
+            _version, on_disk = _parse(read_regular(self.path, MAX_FILE_BYTES))
+        except (OSError, NotReadable, ValueError):
+            return set(self._ids)  # gone or unreadable since it was loaded: ours is all there is
+        added, removed = self._ids - self._saved, self._saved - self._ids
+        return (set(on_disk) - removed) | added
 
     def _block(self, kind: WarningKind, message: str) -> None:
         self._blocked = FavouritesWarning(kind, message, str(self.path))
@@ -228,14 +273,18 @@ class FavouritesFile:
         except OSError as error:
             self._block(
                 "corrupt",
-                f"the favourites file {self.path} is damaged ({problem}) and could not be set aside "
-                f"({_reason(error)}); it is left as it is and changes will not be saved",
+                _(
+                    "the favourites file {path} is damaged ({problem}) and could not be set aside "
+                    "({reason}); it is left as it is and changes will not be saved"
+                ).format(path=self.path, problem=problem, reason=_reason(error)),
             )
             return
         self.warnings.append(
             FavouritesWarning(
                 "corrupt",
-                f"the favourites file {self.path} was damaged ({problem}); set aside as {aside.name}",
+                _(
+                    "the favourites file {path} was damaged ({problem}); set aside as {aside}"
+                ).format(path=self.path, problem=problem, aside=aside.name),
                 str(self.path),
             )
         )
@@ -244,23 +293,27 @@ class FavouritesFile:
 def _parse(raw: bytes) -> tuple[int, list[str]]:
     """The version and the ids of a favourites document; ValueError when it is not one."""
     if not raw.strip():
-        raise ValueError("the file is empty")
+        raise ValueError(_("the file is empty"))
     try:
         document = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+        raise ValueError(_("not UTF-8 text")) from None
+    except RecursionError:
+        raise ValueError(_("nested too deeply")) from None
     except json.JSONDecodeError as error:
-        raise ValueError(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+        raise ValueError(
+            _("not valid JSON: {error} at line {line}").format(error=error.msg, line=error.lineno)
+        ) from None
     if not isinstance(document, dict):
-        raise ValueError("not a JSON object")
+        raise ValueError(_("not a JSON object"))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ValueError("no valid format version")
+        raise ValueError(_("no valid format version"))
     ids = document.get("favourites", [])
     if not isinstance(ids, list):
         if version > FORMAT_VERSION:
             return version, []  # a newer layout we do not understand: read nothing, touch nothing
-        raise ValueError("'favourites' is not a list")
+        raise ValueError(_("'favourites' is not a list"))
     return version, [item for item in ids if isinstance(item, str) and item]
 
 
@@ -278,6 +331,23 @@ def _parse_memory(raw: bytes, ids: set[str]) -> tuple[dict[str, Remembered], set
     gone = document.get("gone")
     reported = {i for i in gone if isinstance(i, str)} & ids if isinstance(gone, list) else set()
     return memory, reported
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Holds an exclusive lock on `folder` (where fcntl exists): saves of two instances take
+    turns, so neither writes between the other's re-read and its write."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock, the merge still narrows the window to a moment
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _reason(error: OSError) -> str:
