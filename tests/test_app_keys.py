@@ -255,7 +255,7 @@ async def test_help_screen_lists_every_key(make_app, bundled_store):
             "Chercher",
             "Exclure",
             "tous les tags",
-            "pageup / [",
+            "PgPréc / [",
         ):
             assert words in text
         await pilot.press("escape")
@@ -280,7 +280,7 @@ async def test_problems_screen_and_header_count(make_app, tmp_path, monkeypatch)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(3)]
-        assert ["broken/bad-date.md", "9", "erreur", "'31/11' is not a date"] in rows
+        assert ["broken/bad-date.md", "9", "erreur", "« 31/11 » n'est pas une date"] in rows
         await pilot.press("escape")
         assert isinstance(app.screen, CalendarScreen)
 
@@ -335,7 +335,9 @@ async def test_palette_offers_the_app_commands(make_app, bundled_store):
         assert "Aller au mois suivant" in discovered and "Effacer tous les filtres" in discovered
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        from textual.command import CommandPalette
+
+        assert isinstance(app.screen, CommandPalette)
 
 
 async def test_theme_is_remembered(make_app, bundled_store, tmp_path):
