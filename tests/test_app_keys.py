@@ -12,7 +12,6 @@ from calendar_tui.model.clock import PARIS, FixedClock
 from calendar_tui.screens.calendar import CalendarScreen
 from calendar_tui.screens.help import HelpScreen
 from calendar_tui.screens.problems import ProblemsScreen
-from calendar_tui.widgets.day_list import EMPTY_WITH_FILTERS
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.tag_picker import TagPicker
@@ -212,7 +211,7 @@ async def test_filter_updates_grid_list_and_detail_together(make_app, bundled_st
         await pilot.press("left")  # 25/11: nothing with that tag
         await pilot.pause()
         empty = screen.query_one("#no-sessions", Static)
-        assert empty.display and shown(empty) == EMPTY_WITH_FILTERS
+        assert empty.display and shown(empty) == "Aucune session ce jour avec ces filtres"
         assert not screen.query_one("#sessions").display
         assert screen.occurrence is None
 

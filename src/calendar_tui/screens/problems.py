@@ -8,16 +8,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from calendar_tui.i18n import N_, _, ngettext
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Diagnostic
 from calendar_tui.widgets.formatting import problems_count
 
-SEVERITY = {"error": ("erreur", "bold red"), "warning": ("avertissement", "yellow")}
+SEVERITY = {"error": (N_("error"), "bold red"), "warning": (N_("warning"), "yellow")}
 
 
 class ProblemsScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss", "Retour", id="problems.close")]
+    BINDINGS = [Binding("escape,q", "dismiss", _("Back"), id="problems.close")]
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
         super().__init__()
@@ -25,23 +26,25 @@ class ProblemsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         errors = sum(1 for d in self.diagnostics if d.severity == "error")
-        summary = Text(f"Problèmes au chargement : {problems_count(len(self.diagnostics))}", "bold")
-        summary.append(f" (dont {errors} erreur{'s' if errors > 1 else ''})" if errors else "")
+        count = problems_count(len(self.diagnostics))
+        summary = Text(_("Problems while loading: {count}").format(count=count), "bold")
+        among = ngettext(" (of which {errors} error)", " (of which {errors} errors)", errors)
+        summary.append(among.format(errors=errors) if errors else "")
         yield Label(summary, id="problems-summary")
         table: DataTable[Text] = DataTable(
             id="problems-table", cursor_type="row", zebra_stripes=True
         )
-        table.add_columns("Fichier", "Ligne", "Gravité", "Message")
+        table.add_columns(_("File"), _("Line"), _("Severity"), _("Message"))
         for diagnostic in self.diagnostics:
             words, style = SEVERITY.get(diagnostic.severity, (diagnostic.severity, ""))
             table.add_row(
                 Text(display_path(diagnostic.path, from_cwd=True)),
                 Text(str(diagnostic.line or ""), justify="right"),
-                Text(words, style),
+                Text(_(words), style),
                 Text(one_line(diagnostic.message)),
             )
         if not self.diagnostics:
-            yield Label(Text("Aucun problème."), id="problems-none")
+            yield Label(Text(_("No problem.")), id="problems-none")
         yield table
         yield Footer()
 

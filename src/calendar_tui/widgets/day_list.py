@@ -17,12 +17,13 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
 
-EMPTY_WITH_FILTERS = "Aucune session ce jour avec ces filtres"
-EMPTY = "Aucune session ce jour"
+EMPTY_WITH_FILTERS = N_("No session this day with these filters")
+EMPTY = N_("No session this day")
 
 
 STAR = "★"
@@ -175,7 +176,7 @@ class DayList(Vertical):
             options.display = bool(occurrences)
         if empty.display != (not occurrences):
             empty.display = not occurrences
-        sentence = EMPTY_WITH_FILTERS if self.filtered else EMPTY
+        sentence = _(EMPTY_WITH_FILTERS if self.filtered else EMPTY)
         if sentence != self._shown_sentence:
             self._shown_sentence = sentence
             empty.update(Text(sentence))

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from calendar_tui.i18n import _
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, one_line
@@ -28,7 +29,7 @@ Styler = Callable[[str], Style]  # a SessionDetail component style by name (styl
 
 def agenda_text(items: tuple[AgendaItem, ...], style: Styler) -> Text:
     text = Text(end="")
-    text.append("Déroulé\n", style("heading"))
+    text.append(_("Running order") + "\n", style("heading"))
     for item in items:
         when = ""
         if item.start is not None:
@@ -88,7 +89,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         return self.get_component_rich_style(f"session-detail--{name}", partial=True)
 
     def on_mount(self) -> None:
-        empty = Text("Aucune session choisie", self._style("muted"))
+        empty = Text(_("No session chosen"), self._style("muted"))
         self.query_one("#detail-empty", Static).update(empty)
         # Markdown (markdown-it, its parser and styles) is the costliest widget to import and
         # build, and the pane only shows a session once it is there: the first frame goes out
