@@ -225,5 +225,5 @@ def _report(previous, result, files: int) -> None:
         word = _("fixed") if Path(diagnostic.path).exists() else _("gone (file removed)")
         print(f"[{stamp}] {word}: {diagnostic.format()}")
     for diagnostic in new:
-        print(f"[{stamp}] {_('new')}: {diagnostic.format()}")
+        print(f"[{stamp}] " + _("new: {problem}").format(problem=diagnostic.format()))
     print(f"[{stamp}] {summary(result)}", flush=True)

@@ -51,6 +51,8 @@ class Settings:
     reminder_minutes: int = DEFAULT_REMINDER_MINUTES
     # "fr" or "en"; "" follows the environment (English for LANG=en_…, French otherwise).
     language: str = ""
+    # A reminder also rings the terminal's bell.
+    reminder_bell: bool = True
     # Where the settings came from and go back to; None keeps them in memory only.
     path: Path | None = field(default=None, compare=False, repr=False)
     # False when the file must not be overwritten (a newer version wrote it, or it is damaged).
@@ -60,6 +62,9 @@ class Settings:
     def with_theme(self, theme: str) -> Settings:
         return replace(self, theme=theme, problems=())
 
+    def with_view(self, name: str, expression: str) -> Settings:
+        return replace(self, views={**self.views, name: expression}, problems=())
+
     def to_json(self) -> dict[str, Any]:
         return {
             "version": FORMAT_VERSION,
@@ -68,6 +73,7 @@ class Settings:
             "views": dict(self.views),
             "reminder_minutes": self.reminder_minutes,
             "language": self.language,
+            "reminder_bell": self.reminder_bell,
         }
 
     @classmethod
@@ -95,6 +101,7 @@ class Settings:
         language = data.get("language", "")
         if language not in LANGUAGES:
             language = ""
+        bell = data.get("reminder_bell", True)
         version = data.get("version", FORMAT_VERSION)
         newer = isinstance(version, int) and version > FORMAT_VERSION
         problems = (
@@ -113,6 +120,7 @@ class Settings:
             views=views,
             reminder_minutes=minutes,
             language=language,
+            reminder_bell=bell if isinstance(bell, bool) else True,
             path=path,
             writable=not newer,
             problems=problems,

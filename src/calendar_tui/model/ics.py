@@ -173,7 +173,8 @@ def _description(occurrence: Occurrence) -> str:
         lines = []
         for item in session.agenda:
             when = "–".join(filter(None, (_clock(item.start), _clock(item.end))))
-            lines.append(f"{when} {one_line(item.text)}".strip())
+            track = f"{one_line(item.track)} : " if item.track else ""
+            lines.append(f"{when} {track}{one_line(item.text)}".strip())
         parts.append("Déroulé :\n" + "\n".join(lines))
     links = [link for link in session.links if link.url and link.url not in text]
     if links:

@@ -78,6 +78,7 @@ class TagPicker(Vertical):
 
     tags: reactive[tuple[TagCount, ...]] = reactive(tuple)
     filter: reactive[Filter] = reactive(Filter)
+    expression: reactive[str] = reactive("")  # the same filter as an expression, from the screen
 
     class Toggled(Message):
         """Include (or stop including) a tag; `exclude` to exclude (or stop excluding) it."""
@@ -96,6 +97,7 @@ class TagPicker(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(id="tag-mode")
         yield TagOptions(id="tag-options")
+        yield Label(id="tag-expr")
         yield Label(id="tag-help")
 
     @property
@@ -110,6 +112,15 @@ class TagPicker(Vertical):
         words = _("space include · x exclude · a any/all · escape close")
         self.query_one("#tag-help", Label).update(Text(words, self._style("help"), end=""))
         self._rebuild_all()
+        self._show_expression()
+
+    def watch_expression(self) -> None:
+        if self.is_mounted:
+            self._show_expression()
+
+    def _show_expression(self) -> None:
+        # "= tag:…", as typed in the search bar to filter by an expression (model/view_state).
+        self.query_one("#tag-expr", Label).update(Text(one_line(self.expression), end=""))
 
     def watch_tags(self) -> None:
         if self.is_mounted:
