@@ -12,17 +12,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import N_, _, ngettext
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Diagnostic
 from calendar_tui.widgets.formatting import problems_count
 
-SEVERITY = {"error": ("erreur", "bold red"), "warning": ("avertissement", "yellow")}
+SEVERITY = {"error": (N_("error"), "bold red"), "warning": (N_("warning"), "yellow")}
 
 
 class ProblemsScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss", "Retour", id="problems.close")]
+    BINDINGS = [Binding("escape,q", "dismiss", _("Back"), id="problems.close")]
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
         super().__init__()
@@ -30,8 +30,10 @@ class ProblemsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         errors = sum(1 for d in self.diagnostics if d.severity == "error")
-        summary = Text(f"Problèmes au chargement : {problems_count(len(self.diagnostics))}", "bold")
-        summary.append(f" (dont {errors} erreur{'s' if errors > 1 else ''})" if errors else "")
+        count = problems_count(len(self.diagnostics))
+        summary = Text(_("Problems while loading: {count}").format(count=count), "bold")
+        among = ngettext(" (of which {errors} error)", " (of which {errors} errors)", errors)
+        summary.append(among.format(errors=errors) if errors else "")
         if self._root:
             summary.append(" — " + _("in {folder}").format(folder=self._root_shown), "dim")
         yield Label(summary, id="problems-summary")
@@ -39,7 +41,7 @@ class ProblemsScreen(Screen[None]):
             id="problems-table", cursor_type="row", zebra_stripes=True
         )
         if not self.diagnostics:
-            yield Label(Text("Aucun problème."), id="problems-none")
+            yield Label(Text(_("No problem.")), id="problems-none")
         yield table
         yield Footer()
 
@@ -64,10 +66,10 @@ class ProblemsScreen(Screen[None]):
         paths = [os.path.relpath(d.path, root) if root else d.path for d in self.diagnostics]
         path_width = max(8, min(max(map(len, paths), default=8), width // 4))
         message_width = max(16, width - path_width - 5 - 13 - 4 * 2 - 2)
-        table.add_column("Fichier", width=path_width)
-        table.add_column("Ligne", width=5)
-        table.add_column("Gravité", width=13)
-        table.add_column("Message", width=message_width)
+        table.add_column(_("File"), width=path_width)
+        table.add_column(_("Line"), width=5)
+        table.add_column(_("Severity"), width=13)
+        table.add_column(_("Message"), width=message_width)
         for diagnostic, path in zip(self.diagnostics, paths, strict=True):
             words, style = SEVERITY.get(diagnostic.severity, (diagnostic.severity, ""))
             file_lines = _wrap(one_line(path), path_width)
@@ -75,7 +77,7 @@ class ProblemsScreen(Screen[None]):
             table.add_row(
                 Text("\n".join(file_lines)),
                 Text(str(diagnostic.line or ""), justify="right"),
-                Text(words, style),
+                Text(_(words), style),
                 Text("\n".join(message_lines)),
                 height=max(len(file_lines), len(message_lines)),
             )

@@ -17,14 +17,14 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
-from calendar_tui.i18n import _
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.change_marks import ChangeMarks, mark_word
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
 
-EMPTY_WITH_FILTERS = "Aucune session ce jour avec ces filtres"
-EMPTY = "Aucune session ce jour"
+EMPTY_WITH_FILTERS = N_("No session this day with these filters")
+EMPTY = N_("No session this day")
 
 
 STAR = "★"
@@ -192,7 +192,7 @@ class DayList(Vertical):
             options.display = bool(occurrences)
         if empty.display != (not occurrences):
             empty.display = not occurrences
-        sentence = EMPTY_WITH_FILTERS if self.filtered else EMPTY
+        sentence = _(EMPTY_WITH_FILTERS if self.filtered else EMPTY)
         if self.filtered and not self.matching:  # said once, for the whole programme
             sentence = _("No session matches these filters, in the whole programme")
         if sentence != self._shown_sentence:

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from calendar_tui.commands import DETAIL_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.change_marks import ChangeMarks, detail_words
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
@@ -39,7 +40,7 @@ def agenda_table(items: tuple[AgendaItem, ...], description: str, style: Styler)
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
-    table.add_row(Text("Déroulé", style("heading")), "")
+    table.add_row(Text(_("Running order"), style("heading")), "")
     told = _words(description)
     for item in items:
         when = ""
@@ -131,7 +132,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         return self.get_component_rich_style(f"session-detail--{name}", partial=True)
 
     def on_mount(self) -> None:
-        empty = Text("Aucune session choisie", self._style("muted"))
+        empty = Text(_("No session chosen"), self._style("muted"))
         self.query_one("#detail-empty", Static).update(empty)
         # Markdown (markdown-it, its parser and styles) is the costliest widget to import and
         # build, and the pane only shows a session once it is there: the first frame goes out

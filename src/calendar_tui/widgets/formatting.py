@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from babel.dates import format_date, get_day_names
 
+from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.date_words import day_words
 from calendar_tui.model.types import Occurrence
 
@@ -73,23 +74,28 @@ def when_words(occ: Occurrence) -> str:
     first, last = occ.first_day, occ.last_day
     if occ.all_day:
         if first == last:
-            return f"{_day(first)}, toute la journée"
+            return _("{day}, all day").format(day=_day(first))
         start_words = _day(first, year=first.year != last.year)
-        return f"du {start_words} au {_day(last)}, toute la journée"
+        return _("from {start} to {end}, all day").format(start=start_words, end=_day(last))
     start = occ.start
     end = occ.end
     if end is None:
         return f"{_day(first)}, {hour_words(start)}"
     if first == last:
         return f"{_day(first)}, {hour_words(start)} – {hour_words(end)}"
-    return f"du {_day(first)}, {hour_words(start)} au {_day(last)}, {hour_words(end)}"
+    return _("from {start_day}, {start} to {end_day}, {end}").format(
+        start_day=_day(first),
+        start=hour_words(start),
+        end_day=_day(last),
+        end=hour_words(end),
+    )
 
 
 def time_range_short(occ: Occurrence, day: date | None = None) -> str:
     """Compact times for a list row: "09:30–12:00", "toute la journée", "02/11 → 30/11"."""
     if occ.all_day:
         if occ.first_day == occ.last_day:
-            return "journée"
+            return _("all day")
         return f"{occ.first_day:%d/%m}→{occ.last_day:%d/%m}"
     start, end = occ.start, occ.end
     if end is None:
@@ -103,9 +109,9 @@ def time_range_short(occ: Occurrence, day: date | None = None) -> str:
 
 def sessions_count(count: int) -> str:
     if count == 0:
-        return "aucune session"
-    return f"{count} session" + ("s" if count > 1 else "")
+        return _("no session")
+    return ngettext("{count} session", "{count} sessions", count).format(count=count)
 
 
 def problems_count(count: int) -> str:
-    return f"{count} problème" + ("s" if count > 1 else "")
+    return ngettext("{count} problem", "{count} problems", count).format(count=count)

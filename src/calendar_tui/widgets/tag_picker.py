@@ -17,6 +17,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import TAG_PICKER_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import TagCount
 from calendar_tui.model.text import one_line
@@ -118,7 +119,7 @@ class TagPicker(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = "Tags"
-        words = "espace inclure · x exclure · a un/tous · échap fermer"
+        words = _("space include · x exclude · a any/all · escape close")
         self.query_one("#tag-help", Label).update(Text(words, self._style("help"), end=""))
         self._rebuild_all()
         self._show_expression()
@@ -181,9 +182,9 @@ class TagPicker(Vertical):
         self._show_mode()
 
     def _show_mode(self) -> None:
-        mode = Text("Sessions avec ", end="")
+        mode = Text(_("Sessions with "), end="")
         mode.append(
-            "tous les tags choisis" if self.filter.match_all else "un des tags choisis",
+            _("all the chosen tags") if self.filter.match_all else _("any of the chosen tags"),
             self._style("mode"),
         )
         mode.append(" (a)", self._style("key"))

@@ -18,6 +18,7 @@ from textual import events
 from textual.message import Message
 from textual.reactive import reactive
 
+from calendar_tui.i18n import _
 from calendar_tui.model.programme import Placed, lanes
 from calendar_tui.model.store import QueryResult
 from calendar_tui.widgets.day_cursor import DayCursor
@@ -113,7 +114,7 @@ class WeekGrid(DayCursor):
     def _title(day: date) -> str:
         start = week_start(day)
         end = start + timedelta(days=6)
-        return f"Semaine du {start:%d/%m} au {end:%d/%m/%Y}"
+        return _("Week from {start} to {end}").format(start=f"{start:%d/%m}", end=f"{end:%d/%m/%Y}")
 
     # -- geometry -----------------------------------------------------------------------------
 
