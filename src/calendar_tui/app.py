@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from calendar_tui.commands import APP_COMMANDS, bindings
+from calendar_tui.commands import APP_COMMANDS, bindings, unknown_binding_ids
 from calendar_tui.i18n import _
 from calendar_tui.paths import styles_dir
 from calendar_tui.screens.calendar import CalendarScreen
@@ -100,6 +100,13 @@ class CalendarApp(App[None]):
             self.notify(problem, severity="warning", timeout=8, markup=False)
         if self.keymap:
             self.set_keymap(self.keymap)
+            for binding_id in unknown_binding_ids(self.keymap):
+                self.notify(
+                    _("Unknown binding id in the settings' keymap: {id}").format(id=binding_id),
+                    severity="warning",
+                    timeout=8,
+                    markup=False,
+                )
         if self.store is None and quick_to_load(self.paths):
             from calendar_tui.model.loader import load_store
 

@@ -111,6 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:  # `calendar-tui` alone opens the bundled programme, without argparse
         return run_app([_bundled()], drafts=False)
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        if not args_list[0].startswith("-"):  # a typo for a command opens no empty calendar
+            from calendar_tui.cli_hints import bad_first_argument
+
+            problem = bad_first_argument(args_list[0], COMMANDS)
+            if problem is not None:
+                build_parser().error(problem)  # usage, the message, exit status 2
         args_list.insert(0, "open")
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -136,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from calendar_tui.agenda import run_agenda
 
             store = _load(paths, args.drafts, args.cache)
+            _warn_unknown_tags(store, args)
             return _flushed(run_agenda(args, store, lambda: _favourite_ids(store)))
         if args.command == "serve":
             from calendar_tui.cli_serve import run_serve
@@ -222,6 +229,7 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     if not ok:
         return 2
     store = _load(paths, args.drafts, args.cache)
+    _warn_unknown_tags(store, args)
     flt = filter_from_args(args, _favourite_ids(store) if args.favourites else None)
     occurrences = cli_where.narrowed(
         store.query(flt).occurrences, node, lambda: _favourite_ids(store)
@@ -254,6 +262,15 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _warn_unknown_tags(store: EventStore, args: argparse.Namespace) -> None:
+    """--tag/--not-tag naming no session's tag: said on stderr with the nearest tags; the
+    command still runs (and exits 0) with what the filter keeps, as for any empty result."""
+    from calendar_tui.cli_hints import unknown_tags
+
+    for line in unknown_tags([*args.tag, *args.not_tag], store.labels):
+        print(f"calendar-tui: {line}", file=sys.stderr)
 
 
 def _favourite_ids(store: EventStore) -> frozenset[str]:

@@ -145,7 +145,6 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         "C",
         N_("Clashes"),
         N_("See the favourites that overlap"),
-        show=False,
     ),
     AppCommand(
         "calendar.week",
@@ -174,23 +173,22 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         "y",
         N_("Copy link"),
         N_("Copy the session's registration link"),
-        show=False,
     ),
-    AppCommand("calendar.views", "pick_view", "v", "Vues", "Choisir une vue enregistrée"),
+    AppCommand("calendar.views", "pick_view", "v", N_("Views"), N_("Pick a saved view")),
     AppCommand(
         "calendar.save_view",
         "save_view",
         "V",
-        "Enregistrer la vue",
-        "Enregistrer les filtres actuels comme une vue",
+        N_("Save the view"),
+        N_("Save the current filters as a view"),
         show=False,
     ),
     AppCommand(
         "calendar.changes",
         "changes_only",
         "d",
-        "Changements",
-        "Ne montrer que les sessions changées depuis la révision (--changes-since), ou tout",
+        N_("Changes"),
+        N_("Show only the sessions changed since the revision (--changes-since), or all"),
     ),
     *(
         AppCommand(
@@ -250,6 +248,24 @@ GRID_COMMANDS: tuple[AppCommand, ...] = (
 
 DAY_LIST_COMMANDS: tuple[AppCommand, ...] = (
     AppCommand(
+        "sessions.down",
+        "cursor_down",
+        "j",
+        N_("Next session"),
+        N_("Next session"),
+        show=False,
+        palette=False,
+    ),
+    AppCommand(
+        "sessions.up",
+        "cursor_up",
+        "k",
+        N_("Previous session"),
+        N_("Previous session"),
+        show=False,
+        palette=False,
+    ),
+    AppCommand(
         "sessions.back", "back", "escape", N_("Calendar"), N_("Back to the calendar"), palette=False
     ),
     AppCommand(
@@ -259,6 +275,17 @@ DAY_LIST_COMMANDS: tuple[AppCommand, ...] = (
         N_("Favourite"),
         N_("Add the session to the favourites, or remove it"),
         show=False,
+        palette=False,
+    ),
+)
+
+DETAIL_COMMANDS: tuple[AppCommand, ...] = (
+    AppCommand(
+        "detail.back",
+        "back",
+        "escape",
+        N_("Sessions"),
+        N_("Back to the day's sessions"),
         palette=False,
     ),
 )
@@ -305,6 +332,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[AppCommand, ...]], ...] = (
     (N_("Calendar"), CALENDAR_COMMANDS),
     (N_("Day grid"), GRID_COMMANDS),
     (N_("The day's sessions"), DAY_LIST_COMMANDS),
+    (N_("Session detail"), DETAIL_COMMANDS),
     (N_("Tag picker"), TAG_PICKER_COMMANDS),
     (N_("Search box"), SEARCH_COMMANDS),
 )
@@ -314,3 +342,34 @@ BUILTIN_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", N_("Command palette")),
     ("up,down,enter", N_("In a list: move, choose")),
 )
+
+
+# The footer shows these first, in this order, then the others as they come while there is
+# room; the help key says "more keys" when some are left out (widgets/key_footer.py).
+FOOTER_FIRST: tuple[str, ...] = (
+    "app.quit",
+    "app.help",
+    "calendar.open_link",
+    "calendar.copy_link",
+    "calendar.clashes",
+    "calendar.star",
+    "calendar.tags",
+    "calendar.search",
+    "calendar.week",
+    "calendar.clear",
+    "sessions.back",
+    "detail.back",
+    "tags.close",
+    "search.clear",
+)
+
+
+# The "close" keys of the modal screens, declared beside their screens.
+MODAL_BINDING_IDS = ("clashes.close", "export.close", "problems.close", "links.close", "help.close")
+
+
+def unknown_binding_ids(keymap: dict[str, str]) -> list[str]:
+    """The keymap's ids that name no command (a typo, or a command since renamed)."""
+    known = {command.id for _title, commands in HELP_SECTIONS for command in commands}
+    known.update(MODAL_BINDING_IDS)
+    return [binding_id for binding_id in keymap if binding_id not in known]

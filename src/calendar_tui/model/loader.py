@@ -174,7 +174,8 @@ def load_posts(
             progress(done, len(files))
     posts: list[Post] = list(site_posts)
     for post, problems in filter(None, parsed):
-        diagnostics.extend(problems)
+        if post is None or post.published or drafts:  # a draft's problems: with --drafts
+            diagnostics.extend(problems)
         if post is not None and (post.published or drafts):
             posts.append(post)
         elif post is not None and (post.event is not None or post.sessions):

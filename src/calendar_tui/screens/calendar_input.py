@@ -173,6 +173,14 @@ class CalendarInput(Screen):
         self.occurrence = event.occurrence
         self.query_one(SessionDetail).focus()
 
+    @on(SessionDetail.Back)
+    def _detail_back(self) -> None:
+        day_list = self.query_one(DayList)
+        if day_list.options.option_count:
+            day_list.focus_sessions()
+        else:
+            self.focus_grid()
+
     @on(DayList.Back)
     def _back(self) -> None:
         self.focus_grid()

@@ -38,7 +38,7 @@ def link_prompt(link: Link) -> Text:
 class LinkChooser(ModalScreen[str | None]):
     """Dismissed with the chosen URL, or None."""
 
-    BINDINGS = [Binding("escape,q", "dismiss", "Annuler", id="links.close")]
+    BINDINGS = [Binding("escape,q", "dismiss", _("Cancel"), id="links.close")]
 
     def __init__(self, title: str, links: tuple[Link, ...], preferred: str | None = None) -> None:
         super().__init__()
@@ -95,7 +95,7 @@ class LinkActions(Controller):
             else:
                 self.notify(
                     _("This link cannot be opened: {url}").format(url=one_line(url)),
-                    title="Lien",
+                    title=_("Link"),
                     severity="warning",
                     markup=False,
                 )
@@ -115,7 +115,31 @@ class LinkActions(Controller):
         if event.copy:
             self.app.copy_to_clipboard(event.url)
             words = _("Link copied: {url}").format(url=one_line(event.url))
+        elif not self._open(event.url):
+            key = self.app.keymap.get("calendar.copy_link", "y")  # type: ignore[attr-defined]
+            self.notify(
+                _("No browser could open the link {url}; press {key} to copy it instead.").format(
+                    url=one_line(event.url), key=f" {key} "
+                ),
+                title=_("Link"),
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
         else:
-            self.app.open_url(event.url)
             words = _("Opening {url}").format(url=one_line(event.url))
         self.notify(words, title=_("Link"), timeout=3, markup=False)
+
+    def _open(self, url: str) -> bool:
+        """Hands `url` to the browser; False when none took it (webbrowser finds no browser on
+        a server or in a container, and says so only by returning False)."""
+        if self.app.is_web:  # the page's browser opens it
+            self.app.open_url(url)
+            return True
+        import webbrowser
+
+        try:
+            return bool(webbrowser.open(url))
+        except webbrowser.Error:
+            return False

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from calendar_tui.commands import APP_COMMANDS, CALENDAR_COMMANDS
+from calendar_tui.commands import APP_COMMANDS, CALENDAR_COMMANDS, AppCommand
 from calendar_tui.i18n import N_, _
+from calendar_tui.key_names import key_label
 from calendar_tui.model.day_input import parse_day
 
 if TYPE_CHECKING:
@@ -38,6 +39,11 @@ def highlighted(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def keys_help(command: AppCommand, keymap: dict[str, str]) -> str:
+    """The help line under a command: its keys (the name already says what it does)."""
+    return _("Key: {keys}").format(keys=key_label(keymap.get(command.id, command.keys)))
+
+
 class CalendarCommands(Provider):
     """The app's own commands in the palette: those of the table, go to a date, toggle a tag.
     Declared in `CalendarScreen.COMMANDS`, so `self.screen` is the calendar screen."""
@@ -48,16 +54,25 @@ class CalendarCommands(Provider):
 
     def _entries(self) -> Iterator[tuple[str, str, object]]:
         screen = self._calendar
+        keymap = getattr(self.app, "keymap", {})
         for command in CALENDAR_COMMANDS:
             if command.palette:
-                yield _(command.help), _(command.help), partial(screen.run_action, command.action)
+                yield (
+                    _(command.help),
+                    keys_help(command, keymap),
+                    partial(screen.run_action, command.action),
+                )
         for tag in screen.store.tags():
             label = f"{_(TAG_PREFIX)}{tag.label} ({tag.count})"
             help_text = _("Include this tag in the filters, or remove it")
             yield label, help_text, partial(screen.toggle_tag, tag.key)
         for command in APP_COMMANDS:
             if command.palette:
-                yield _(command.help), _(command.help), partial(self.app.run_action, command.action)
+                yield (
+                    _(command.help),
+                    keys_help(command, keymap),
+                    partial(self.app.run_action, command.action),
+                )
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._entries():

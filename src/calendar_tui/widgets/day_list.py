@@ -86,6 +86,7 @@ class DayList(Vertical):
     occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True)
     current: reactive[str | None] = reactive(None)  # the selected occurrence's id
     filtered: reactive[bool] = reactive(False)  # whether any filter is active
+    matching: reactive[bool] = reactive(True)  # whether the filters keep any session at all
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
     now: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids in progress
@@ -192,6 +193,8 @@ class DayList(Vertical):
         if empty.display != (not occurrences):
             empty.display = not occurrences
         sentence = _(EMPTY_WITH_FILTERS if self.filtered else EMPTY)
+        if self.filtered and not self.matching:  # said once, for the whole programme
+            sentence = _("No session matches these filters, in the whole programme")
         if sentence != self._shown_sentence:
             self._shown_sentence = sentence
             empty.update(Text(sentence))
@@ -216,6 +219,7 @@ class DayList(Vertical):
             "occurrences",
             "day",
             "filtered",
+            "matching",
             "favourites",
             "clashes",
             "now",
