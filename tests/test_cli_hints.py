@@ -6,6 +6,8 @@ import pytest
 
 from calendar_tui.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of messages
+
 
 def test_a_mistyped_command_is_a_usage_error_with_a_hint(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no file called 'lsit' here

@@ -139,7 +139,7 @@ def data_dir(tmp_path: Path, monkeypatch) -> Path:
 
 
 def test_list_favourites_follows_a_fixed_title_and_says_what_is_gone(
-    tmp_path: Path, data_dir: Path, capsys
+    tmp_path: Path, data_dir: Path, capsys, english
 ):
     post = tmp_path / "prog.md"
     post.write_text(PROGRAMME.format(first="Atelier données", second="Table ronde"), "utf-8")

@@ -37,19 +37,21 @@ NAMES: dict[str, str] = {
     "delete": N_("Del"),
     "insert": N_("Ins"),
 }
-MODIFIERS: dict[str, str] = {"shift": N_("Shift"), "ctrl": "Ctrl", "alt": "Alt", "super": "Super"}
+MODIFIERS: dict[str, str] = {"shift": N_("Shift"), "alt": "Alt", "super": "Super"}
 _SYMBOLS = {name for name, shown in NAMES.items() if not shown[:1].isalpha()}
 
 
 def key_name(key: str) -> str:
-    """One key, modifiers included: "shift+tab" -> "Maj+Tab", "space" -> "espace", "f1" -> "F1"."""
+    """One key, modifiers included: "shift+tab" -> "Maj+Tab", "ctrl+p" -> "^p", "space" -> "espace"."""
     *modifiers, name = key.strip().split("+")
     shown = NAMES.get(name)
     if shown is None:
         shown = name.upper() if name[:1] == "f" and name[1:].isdigit() else name
     elif name not in _SYMBOLS:
         shown = _(shown)
-    return "+".join([*(_(MODIFIERS.get(m, m)) for m in modifiers), shown])
+    caret = "^" if "ctrl" in modifiers else ""  # "^p", as Textual writes it: short in the footer
+    words = [_(MODIFIERS.get(m, m)) for m in modifiers if m != "ctrl"]
+    return caret + "+".join([*words, shown])
 
 
 def key_label(keys: str) -> str:

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
+from calendar_tui.i18n import _
 from calendar_tui.model.permalinks import (
     POST_NAME,
     absolute,
@@ -73,7 +74,7 @@ def read_site(root: Path) -> tuple[Site | None, list[Diagnostic]]:
 
     where = str(root / CONFIG)
     try:
-        config, _ = load_yaml((root / CONFIG).read_text(encoding="utf-8-sig"))
+        config, _lines = load_yaml((root / CONFIG).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as error:
         return None, [
             Diagnostic(
@@ -168,7 +169,7 @@ def defaults_for(site: Site, relative: str, label: str) -> dict:
                 (len(PurePosixPath(scope).parts) if scope else 0, default.type is not None, default)
             )
     values: dict = {}
-    for *_, default in sorted(matching, key=lambda m: (m[0], m[1])):
+    for *_rest, default in sorted(matching, key=lambda m: (m[0], m[1])):
         values = _deep_merge(values, default.values)
     return values
 
