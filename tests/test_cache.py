@@ -175,3 +175,21 @@ def test_moments_keep_their_zone_through_the_cache(tmp_path):
     assert second == first
     start = second.event.slots[0].start
     assert (start.hour, str(start.tzinfo)) == (first.event.slots[0].start.hour, "America/Montreal")
+
+
+def test_a_post_with_date_problems_is_cached_and_read_back(tmp_path):
+    # The date grammar's problems carry their code (model.problem.Problem, a str subclass):
+    # the cache stores the plain sentence and the code beside it.
+    post = tmp_path / "programme.md"
+    post.write_text(
+        "---\ntitle: Programme\nevent_start_date: 2020-11-02 00:00:00\n---\n\n"
+        "**[Le 31/11 à 9h] [Webinaire]**\n*Une session*\n",
+        encoding="utf-8",
+    )
+    cache_file = tmp_path / "cache.bin"
+    first = load_posts([post], cache=PostCache(cache_file))
+    assert cache_file.exists() and first.diagnostics
+    second = load_posts([post], cache=PostCache(cache_file))
+    assert [(d.code, d.message) for d in second.diagnostics] == [
+        (d.code, str(d.message)) for d in first.diagnostics
+    ]

@@ -79,7 +79,9 @@ def from_post(post: Post) -> PostRecord | None:
             _from_session(post.event) if post.event is not None else None,
             [_from_session(s) for s in post.sessions],
             post.tags,
-            post.diagnostics,
+            # A date problem's sentence is a str subclass carrying its code (model.problem):
+            # the record keeps the plain sentence, the code is its own field.
+            tuple(replace(d, message=str(d.message)) for d in post.diagnostics),
         )
     except _Unsupported:
         return None
