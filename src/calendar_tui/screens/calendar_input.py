@@ -10,6 +10,7 @@ from textual import on
 from textual.screen import Screen
 from textual.widgets import Input
 
+from calendar_tui.model.day_range import add_days, add_months
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
@@ -18,7 +19,7 @@ from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import ProblemsBadge
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.month_grid import MonthGrid, add_months
+from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
 from calendar_tui.widgets.week_grid import WeekGrid
@@ -156,6 +157,10 @@ class CalendarInput(Screen):
     @on(WeekGrid.SessionClicked)
     def _session_clicked(self, event: WeekGrid.SessionClicked) -> None:
         self.go_to_occurrence(event.day, event.occurrence_id)
+
+    @on(DayCursor.DayMoved)
+    def _day_moved(self, event: DayCursor.DayMoved) -> None:
+        self.day = add_days(self.day, event.days)
 
     @on(DayCursor.DayOpened)
     def _day_opened(self, event: DayCursor.DayOpened) -> None:
