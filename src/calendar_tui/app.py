@@ -159,6 +159,12 @@ class CalendarApp(App[None]):
             return not _showing(self.screen, HELP)
         return True
 
+    def action_command_palette(self) -> None:
+        from calendar_tui.screens.dismiss_once import CalendarPalette  # Textual bug workarounds
+
+        if self.use_command_palette and not CalendarPalette.is_open(self):
+            self.push_screen(CalendarPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from calendar_tui.screens.help import HelpScreen
 

@@ -115,7 +115,17 @@ class CalendarInput(Screen):
         if index < len(tags):
             self.toggle_tag(tags[index].key)
 
+    def _follow_list(self) -> None:
+        """Select the session under the list's cursor, if the list has the focus, before an
+        action on the selected session (a `down` read with the `space` that follows it)."""
+        day_list = self.query_one(DayList)
+        if day_list.options.has_focus:
+            occurrence = day_list.highlighted_occurrence()
+            if occurrence is not None and occurrence.id != self.occurrence_id:
+                self.occurrence = occurrence
+
     def action_star(self) -> None:
+        self._follow_list()
         if self.occurrence is not None:
             keeper = self.query_one(FavouritesKeeper)
             self.favourites = keeper.toggle(self.occurrence.session.id)
@@ -141,10 +151,12 @@ class CalendarInput(Screen):
             self.query_one(Exporter).export(self.result.occurrences, favourites)
 
     def action_open_link(self) -> None:
+        self._follow_list()
         if self.occurrence is not None:
             self.query_one(LinkActions).use(self.occurrence, copy=False)
 
     def action_copy_link(self) -> None:
+        self._follow_list()
         if self.occurrence is not None:
             self.query_one(LinkActions).use(self.occurrence, copy=True)
 
@@ -164,7 +176,8 @@ class CalendarInput(Screen):
 
     @on(DayCursor.DayOpened)
     def _day_opened(self, event: DayCursor.DayOpened) -> None:
-        self.day = event.day
+        if event.day is not None:  # None: the screen's day (Enter)
+            self.day = event.day
         # The list rebuilds on the next turn of the loop; focus it after that.
         self.call_after_refresh(self.query_one(DayList).focus_sessions)
 

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from calendar_tui.commands import BUILTIN_KEYS, HELP_SECTIONS, key_label
+from calendar_tui.screens.dismiss_once import DismissOnce
 
 
 def help_table(keymap: dict[str, str] | None = None) -> Table:
@@ -30,7 +31,7 @@ def help_table(keymap: dict[str, str] | None = None) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Fermer", id="help.close"),
     ]

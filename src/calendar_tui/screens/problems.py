@@ -11,12 +11,13 @@ from textual.widgets import DataTable, Footer, Label
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Diagnostic
+from calendar_tui.screens.dismiss_once import DismissOnce
 from calendar_tui.widgets.formatting import problems_count
 
 SEVERITY = {"error": ("erreur", "bold red"), "warning": ("avertissement", "yellow")}
 
 
-class ProblemsScreen(Screen[None]):
+class ProblemsScreen(DismissOnce, Screen[None]):
     BINDINGS = [Binding("escape,q", "dismiss", "Retour", id="problems.close")]
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:

@@ -36,9 +36,10 @@ class DayCursor(Widget, can_focus=True):
             self.days = days
 
     class DayOpened(Message):
-        """The user asked for the day's sessions (Enter, double click)."""
+        """The user asked for the day's sessions (double click: that day; Enter: None, the
+        screen's day, which the grid's may lag behind when keys come together)."""
 
-        def __init__(self, day: date) -> None:
+        def __init__(self, day: date | None) -> None:
             super().__init__()
             self.day = day
 
@@ -46,7 +47,7 @@ class DayCursor(Widget, can_focus=True):
         self.post_message(self.DayMoved(days))
 
     def action_open(self) -> None:
-        self.post_message(self.DayOpened(self.day))
+        self.post_message(self.DayOpened(None))
 
     def on_focus(self) -> None:
         self.refresh()  # the cursor's colour shows whether the grid has the focus

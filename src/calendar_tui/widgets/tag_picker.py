@@ -19,6 +19,7 @@ from calendar_tui.commands import TAG_PICKER_COMMANDS, bindings
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import TagCount
 from calendar_tui.model.text import one_line
+from calendar_tui.widgets.paged_options import PagedOptionList
 
 INCLUDED = "[+]"
 EXCLUDED = "[−]"
@@ -46,7 +47,7 @@ def _mark(key: str, flt: Filter) -> int:
     return 1 if key in flt.include else -1 if key in flt.exclude else 0
 
 
-class TagOptions(OptionList):
+class TagOptions(PagedOptionList):
     BINDINGS: list[BindingType] = bindings(TAG_PICKER_COMMANDS)
 
     class Action(Message):
