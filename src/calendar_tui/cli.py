@@ -229,5 +229,16 @@ def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
 def run_app(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     from calendar_tui.factory import make_app
 
-    make_app(paths=paths, drafts=drafts, cache=_cache(cache, paths)).run()
+    app = make_app(paths=paths, drafts=drafts, cache=_cache(cache, paths))
+    app.run()
+    if app.signalled is not None:
+        _end_worker_processes()  # a load still parsing: its pool's workers go too
+        return 128 + app.signalled
     return 0
+
+
+def _end_worker_processes() -> None:
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None:
+        for child in multiprocessing.active_children():
+            child.terminate()
