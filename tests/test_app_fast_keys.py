@@ -124,7 +124,9 @@ APP_KEYS = sorted(
 )
 
 
-@pytest.mark.parametrize("seed", range(14))
+# Six seeds of 200 keys (about 25 s each here); before the fixes, seeds 6 and 10 of 300 keys
+# crashed (KeyError in OptionList, the palette left open over a popped calendar).
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 6, 10])
 async def test_a_burst_of_keys_leaves_the_app_alive_and_consistent(app_in, monkeypatch, seed):
     app = app_in()
     exits: list[object] = []
