@@ -335,7 +335,9 @@ async def test_palette_offers_the_app_commands(make_app, bundled_store):
         assert "Aller au mois suivant" in discovered and "Effacer tous les filtres" in discovered
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        from textual.command import CommandPalette
+
+        assert isinstance(app.screen, CommandPalette)
 
 
 async def test_theme_is_remembered(make_app, bundled_store, tmp_path):
