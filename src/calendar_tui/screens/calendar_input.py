@@ -10,6 +10,7 @@ from textual import on
 from textual.screen import Screen
 from textual.widgets import Input
 
+from calendar_tui.i18n import _
 from calendar_tui.model.day_range import add_days, add_months
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
@@ -82,7 +83,7 @@ class CalendarInput(Screen):
             earlier = [d for d in days if d < self.day]
             target = earlier[-1] if earlier else None
         if target is None:
-            self.notify("Pas d'autre jour avec des sessions dans ce sens.", timeout=2)
+            self.notify(_("No other day with sessions this way."), timeout=2)
             return
         self.day = target
 
@@ -147,7 +148,7 @@ class CalendarInput(Screen):
 
     def action_export(self) -> None:
         if self.result:
-            favourites = self.flt.only is not None
+            favourites = self.flt.only is not None and self.only_kind == "favourites"
             self.query_one(Exporter).export(self.result.occurrences, favourites)
 
     def action_open_link(self) -> None:
@@ -190,6 +191,14 @@ class CalendarInput(Screen):
         self.occurrence = event.occurrence
         self.query_one(SessionDetail).focus()
 
+    @on(SessionDetail.Back)
+    def _detail_back(self) -> None:
+        day_list = self.query_one(DayList)
+        if day_list.options.option_count:
+            day_list.focus_sessions()
+        else:
+            self.focus_grid()
+
     @on(DayList.Back)
     def _back(self) -> None:
         self.focus_grid()
@@ -216,7 +225,7 @@ class CalendarInput(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        if not self.flt.text:
+        if not self.flt.text and not self.expression_mode:
             self.remove_class("-searching")
         self.focus_grid()
 

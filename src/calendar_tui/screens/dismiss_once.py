@@ -31,7 +31,7 @@ class DismissOnce:
         return super().dismiss(result)  # type: ignore[misc]
 
 
-class CalendarPalette(DismissOnce, CommandPalette):  # type: ignore[misc]
+class GuardedPalette(DismissOnce, CommandPalette):  # type: ignore[misc]
     """The command palette, closed once; PageUp/PageDown before its list has a size do nothing
     (Textual's raise `KeyError`, see widgets/paged_options.py)."""
 
