@@ -51,6 +51,7 @@ def app_in(make_app, programme, tmp_path, monkeypatch):
         )
         app.used = []  # type: ignore[attr-defined]
         monkeypatch.setattr(app, "open_url", lambda url, **_: app.used.append(url))
+        monkeypatch.setattr("webbrowser.open", lambda url, *_, **__: app.used.append(url) or 1)
         monkeypatch.setattr(app, "copy_to_clipboard", lambda text: app.used.append(text))
         return app
 

@@ -75,6 +75,7 @@ async def test_every_screen_shows_hostile_text_literally(make_app, tmp_path, mon
     monkeypatch.setattr(app, "save_screenshot", lambda *a, **k: actions.append("shot"))
     monkeypatch.setattr(app, "copy_to_clipboard", lambda text: actions.append(f"copy {text}"))
     monkeypatch.setattr(app, "open_url", lambda url, **_: actions.append(f"open {url}"))
+    monkeypatch.setattr("webbrowser.open", lambda url, *_, **__: actions.append(f"open {url}"))
     seen: list[str] = []
     steps = [
         (),  # the month, header, footer

@@ -25,6 +25,7 @@ def spy(app, monkeypatch):
     used: list[tuple[str, str]] = []
     monkeypatch.setattr(app, "copy_to_clipboard", lambda text: used.append(("copy", text)))
     monkeypatch.setattr(app, "open_url", lambda url, **_: used.append(("open", url)))
+    monkeypatch.setattr("webbrowser.open", lambda url, *_, **__: used.append(("open", url)) or 1)
     return used
 
 
