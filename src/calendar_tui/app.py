@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +34,8 @@ PROBLEMS = ("calendar_tui.screens.problems", "ProblemsScreen")
 LOADING = ("calendar_tui.screens.loading", "LoadingScreen")
 
 
+TERMINATING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
 # Up to this many post files (no folder), this many bytes in all, load before the first frame:
 # parsing them costs less than a loading screen, a thread and a second screen would.
 QUICK_LOAD_FILES = 10
@@ -58,6 +62,10 @@ def _showing(screen: object, where: tuple[str, str]) -> bool:
     """Whether `screen` is an instance of that screen class, without importing its module."""
     module = sys.modules.get(where[0])
     return module is not None and isinstance(screen, getattr(module, where[1]))
+
+
+class _LoadStopped(Exception):
+    """Raised in the loading thread once the app no longer wants its result."""
 
 
 class CalendarApp(App[None]):
@@ -93,6 +101,7 @@ class CalendarApp(App[None]):
         self.changes_since = changes_since  # screens/changes.py
 
     def on_mount(self) -> None:
+        self._on_terminating_signals()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -119,6 +128,22 @@ class CalendarApp(App[None]):
             self.push_screen(LoadingScreen())
             self.load(self.paths, self.drafts)
 
+    signalled: int | None = None  # the signal that ended the app, if one did
+
+    def _on_terminating_signals(self) -> None:
+        """SIGTERM and SIGHUP (terminal closed) end the app as `q` does, so Textual gives the
+        terminal back (main screen, no mouse reporting); the default action kills it in place."""
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in TERMINATING_SIGNALS:
+                loop.add_signal_handler(signum, self._terminated, signum)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread, or no signals here (Windows): the default action stays
+
+    def _terminated(self, signum: int) -> None:
+        self.signalled = signum
+        self.exit(return_code=128 + signum)
+
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme:
             self.settings = self.settings.with_theme(theme.name)
@@ -135,11 +160,16 @@ class CalendarApp(App[None]):
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
-            if not worker.is_cancelled and (done == total or done % 50 == 0):
+            if worker.is_cancelled:
+                raise _LoadStopped  # the app is closing (q, a signal): stop at this file
+            if done == total or done % 50 == 0:
                 self.call_from_thread(self._progress, done, total)
 
         # (load_store also moves the store out of the cyclic collector's way: see the loader.)
-        store = load_store(list(paths), drafts=drafts, progress=progress, cache=self.cache)
+        try:
+            store = load_store(list(paths), drafts=drafts, progress=progress, cache=self.cache)
+        except _LoadStopped:
+            return
         store.prepare_search()
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, store)

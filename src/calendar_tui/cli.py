@@ -352,11 +352,22 @@ def run_app(paths: list[Path], drafts: bool, cache: bool = True, changes_since=N
     except ValueError as error:
         print(f"calendar-tui: {error}", file=sys.stderr)
         return 2
-    make_app(
+    app = make_app(
         paths=paths,
         drafts=drafts,
         cache=_cache(cache, paths),
         clock=clock,
         changes_since=changes_since,
-    ).run()
+    )
+    app.run()
+    if app.signalled is not None:
+        _end_worker_processes()  # a load still parsing: its pool's workers go too
+        return 128 + app.signalled
     return 0
+
+
+def _end_worker_processes() -> None:
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None:
+        for child in multiprocessing.active_children():
+            child.terminate()

@@ -16,7 +16,7 @@ def parse_day(text: str, default_year: int) -> date | None:
             return date(int(match[1]), int(match[2]), int(match[3]))
         if match := _DAY.search(text):
             year = int(match[3]) if match[3] else default_year
-            if year < 100:
+            if match[3] and len(match[3]) == 2:  # "26/11/20"; "01/01/0001" is year 1
                 year += 2000
             return date(year, int(match[2]), int(match[1]))
     except ValueError:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from calendar_tui.model.clashes import interval
+from calendar_tui.model.day_range import day_or_none
 from calendar_tui.model.types import Occurrence
 
 
@@ -73,12 +74,13 @@ def day_minutes(occurrence: Occurrence, day: date) -> tuple[int, int] | None:
     start, end = span
     tz = start.tzinfo
     midnight = datetime.combine(day, time(0), tzinfo=tz)
-    next_midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
-    if end <= midnight or start >= next_midnight:
+    following = day_or_none(day, 1)  # None on 31/12/9999: the day runs to its end
+    next_midnight = datetime.combine(following, time(0), tzinfo=tz) if following else None
+    if end <= midnight or (next_midnight is not None and start >= next_midnight):
         return None
     first = max(start, midnight)
-    last = min(end, next_midnight)
     begin = int((first - midnight).total_seconds() // 60)
+    last = end if next_midnight is None else min(end, next_midnight)
     finish = int((last - midnight).total_seconds() // 60)
     return begin, max(finish, begin + 1)
 

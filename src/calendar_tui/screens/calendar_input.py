@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from calendar_tui.i18n import _
+from calendar_tui.model.day_range import add_days, add_months
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
@@ -19,7 +20,7 @@ from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import ProblemsBadge
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.month_grid import MonthGrid, add_months
+from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
 from calendar_tui.widgets.week_grid import WeekGrid
@@ -115,7 +116,17 @@ class CalendarInput(Screen):
         if index < len(tags):
             self.toggle_tag(tags[index].key)
 
+    def _follow_list(self) -> None:
+        """Select the session under the list's cursor, if the list has the focus, before an
+        action on the selected session (a `down` read with the `space` that follows it)."""
+        day_list = self.query_one(DayList)
+        if day_list.options.has_focus:
+            occurrence = day_list.highlighted_occurrence()
+            if occurrence is not None and occurrence.id != self.occurrence_id:
+                self.occurrence = occurrence
+
     def action_star(self) -> None:
+        self._follow_list()
         if self.occurrence is not None:
             keeper = self.query_one(FavouritesKeeper)
             self.favourites = keeper.toggle(self.occurrence.session.id)
@@ -141,10 +152,12 @@ class CalendarInput(Screen):
             self.query_one(Exporter).export(self.result.occurrences, favourites)
 
     def action_open_link(self) -> None:
+        self._follow_list()
         if self.occurrence is not None:
             self.query_one(LinkActions).use(self.occurrence, copy=False)
 
     def action_copy_link(self) -> None:
+        self._follow_list()
         if self.occurrence is not None:
             self.query_one(LinkActions).use(self.occurrence, copy=True)
 
@@ -158,9 +171,14 @@ class CalendarInput(Screen):
     def _session_clicked(self, event: WeekGrid.SessionClicked) -> None:
         self.go_to_occurrence(event.day, event.occurrence_id)
 
+    @on(DayCursor.DayMoved)
+    def _day_moved(self, event: DayCursor.DayMoved) -> None:
+        self.day = add_days(self.day, event.days)
+
     @on(DayCursor.DayOpened)
     def _day_opened(self, event: DayCursor.DayOpened) -> None:
-        self.day = event.day
+        if event.day is not None:  # None: the screen's day (Enter)
+            self.day = event.day
         # The list rebuilds on the next turn of the loop; focus it after that.
         self.call_after_refresh(self.query_one(DayList).focus_sessions)
 

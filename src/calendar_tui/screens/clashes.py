@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Label
 from calendar_tui.i18n import _
 from calendar_tui.model.clashes import interval
 from calendar_tui.model.types import Occurrence
+from calendar_tui.screens.dismiss_once import DismissOnce
 from calendar_tui.widgets.formatting import day_words, hour_short, time_range_short
 
 
@@ -34,7 +35,7 @@ def overlap_words(first: Occurrence, second: Occurrence) -> str:
     return f"{hour_short(start)}–{hour_short(end)}"
 
 
-class ClashesScreen(Screen[tuple[date, str] | None]):
+class ClashesScreen(DismissOnce, Screen[tuple[date, str] | None]):
     """Dismissed with (day, occurrence id) when a pair is chosen, so the calendar can go there."""
 
     BINDINGS = [Binding("escape,q,C", "dismiss", "Retour", id="clashes.close")]

@@ -26,6 +26,7 @@ from calendar_tui.model.export_files import (
 )
 from calendar_tui.model.types import Occurrence
 from calendar_tui.screens.controller import Controller
+from calendar_tui.screens.dismiss_once import DismissOnce
 
 
 def export_message(path: str, count: int, favourites: bool) -> Text:
@@ -42,7 +43,7 @@ def export_message(path: str, count: int, favourites: bool) -> Text:
     return text
 
 
-class ExportDone(ModalScreen[None]):
+class ExportDone(DismissOnce, ModalScreen[None]):
     """The confirmation after `e`: where the file went and how many events it holds."""
 
     BINDINGS = [Binding("escape,enter,q,space", "dismiss", "OK", id="export.close")]

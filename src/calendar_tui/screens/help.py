@@ -13,6 +13,7 @@ from textual.widgets import Static
 from calendar_tui.commands import BUILTIN_KEYS, HELP_SECTIONS
 from calendar_tui.i18n import _
 from calendar_tui.key_names import key_label
+from calendar_tui.screens.dismiss_once import DismissOnce
 
 
 def help_table(keymap: dict[str, str] | None = None) -> Table:
@@ -32,7 +33,7 @@ def help_table(keymap: dict[str, str] | None = None) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", _("Close"), id="help.close"),
     ]

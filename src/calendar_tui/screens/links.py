@@ -21,6 +21,8 @@ from calendar_tui.model.links import is_openable
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Link, Occurrence
 from calendar_tui.screens.controller import Controller
+from calendar_tui.screens.dismiss_once import DismissOnce
+from calendar_tui.widgets.paged_options import PagedOptionList
 
 
 def link_prompt(link: Link) -> Text:
@@ -35,7 +37,7 @@ def link_prompt(link: Link) -> Text:
     return text
 
 
-class LinkChooser(ModalScreen[str | None]):
+class LinkChooser(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the chosen URL, or None."""
 
     BINDINGS = [Binding("escape,q", "dismiss", _("Cancel"), id="links.close")]
@@ -50,7 +52,7 @@ class LinkChooser(ModalScreen[str | None]):
         with Vertical(id="links-body") as body:
             body.border_title = Text(self.title_text)  # post text: never markup
             body.border_subtitle = _("enter: choose · escape: cancel")
-            yield OptionList(
+            yield PagedOptionList(
                 *(
                     Option(link_prompt(link), id=str(index), disabled=not is_openable(link.url))
                     for index, link in enumerate(self.links)

@@ -16,12 +16,13 @@ from calendar_tui.i18n import N_, _, ngettext
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Diagnostic
+from calendar_tui.screens.dismiss_once import DismissOnce
 from calendar_tui.widgets.formatting import problems_count
 
 SEVERITY = {"error": (N_("error"), "bold red"), "warning": (N_("warning"), "yellow")}
 
 
-class ProblemsScreen(Screen[None]):
+class ProblemsScreen(DismissOnce, Screen[None]):
     BINDINGS = [Binding("escape,q", "dismiss", _("Back"), id="problems.close")]
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:

@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING
 from rich.align import Align
 from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList
 from textual.widgets.option_list import Option
 
 from calendar_tui.i18n import _
+from calendar_tui.screens.dismiss_once import GuardedPalette
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
 
-class Palette(CommandPalette):
+class Palette(GuardedPalette):
     """Textual's command palette with its words translated."""
 
     def __init__(self, *args, placeholder: str | None = None, **kwargs) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from textual.binding import BindingType
 from textual.message import Message
@@ -27,18 +27,27 @@ class DayCursor(Widget, can_focus=True):
             super().__init__()
             self.day = day
 
-    class DayOpened(Message):
-        """The user asked for the day's sessions (Enter, double click)."""
+    class DayMoved(Message):
+        """A key moved the cursor by `days`: the screen adds them to its day, so keys that
+        arrive together (one read of the terminal) each count."""
 
-        def __init__(self, day: date) -> None:
+        def __init__(self, days: int) -> None:
+            super().__init__()
+            self.days = days
+
+    class DayOpened(Message):
+        """The user asked for the day's sessions (double click: that day; Enter: None, the
+        screen's day, which the grid's may lag behind when keys come together)."""
+
+        def __init__(self, day: date | None) -> None:
             super().__init__()
             self.day = day
 
     def action_move(self, days: int) -> None:
-        self.post_message(self.DaySelected(self.day + timedelta(days=days)))
+        self.post_message(self.DayMoved(days))
 
     def action_open(self) -> None:
-        self.post_message(self.DayOpened(self.day))
+        self.post_message(self.DayOpened(None))
 
     def on_focus(self) -> None:
         self.refresh()  # the cursor's colour shows whether the grid has the focus

@@ -22,6 +22,7 @@ from calendar_tui.model.change_marks import ChangeMarks, mark_word
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
+from calendar_tui.widgets.paged_options import PagedOptionList
 
 EMPTY_WITH_FILTERS = N_("No session this day with these filters")
 EMPTY = N_("No session this day")
@@ -64,7 +65,7 @@ def session_prompt(
     return prompt
 
 
-class SessionOptions(OptionList):
+class SessionOptions(PagedOptionList):
     BINDINGS: list[BindingType] = bindings(DAY_LIST_COMMANDS)
 
     class Back(Message):
@@ -123,6 +124,16 @@ class DayList(Vertical):
         options = self.options
         if options.option_count:
             options.focus()
+
+    def highlighted_occurrence(self) -> Occurrence | None:
+        """The session the list's cursor is on now (its `Highlighted` message may still be on
+        its way: keys read together reach the screen's actions first)."""
+        index = self.options.highlighted
+        if index is not None and index < len(self.occurrences):
+            occurrence = self.occurrences[index]
+            if occurrence.id == self.options.get_option_at_index(index).id:
+                return occurrence
+        return None
 
     _pending = False
     _ready = False

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
 from rich.segment import Segment
@@ -14,6 +13,7 @@ from textual import events
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from calendar_tui.model.day_range import add_days, day_or_none
 from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.formatting import month_title, weekday_names
 
@@ -32,15 +32,7 @@ def month_start(day: date) -> date:
 def grid_start(day: date) -> date:
     """The Monday on or before the first of `day`'s month."""
     first = month_start(day)
-    return first - timedelta(days=first.weekday())
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day number in another month, clamped to that month's length."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
+    return add_days(first, -first.weekday())  # 01/01/0001 is a Monday: never clamped
 
 
 class MonthGrid(DayCursor):
@@ -96,7 +88,7 @@ class MonthGrid(DayCursor):
         row = (y - 1) // self.cell_height
         if row >= WEEKS:
             return None
-        return grid_start(self.day) + timedelta(days=row * 7 + column)
+        return day_or_none(grid_start(self.day), row * 7 + column)
 
     # -- rendering --------------------------------------------------------------------------
 
@@ -162,7 +154,11 @@ class MonthGrid(DayCursor):
         for week in range(WEEKS):
             lines: list[list[Segment]] = [[] for _ in range(height)]
             for column in range(7):
-                day = start + timedelta(days=week * 7 + column)
+                day = day_or_none(start, week * 7 + column)
+                if day is None:  # after 31/12/9999: a blank cell
+                    for line in lines:
+                        line.append(Segment(" " * cell_width, pad))
+                    continue
                 count = self.counts.get(day, 0)
                 selected = day == self.day
                 cell_key = (

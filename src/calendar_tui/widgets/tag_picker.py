@@ -21,6 +21,7 @@ from calendar_tui.i18n import _
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import TagCount
 from calendar_tui.model.text import one_line
+from calendar_tui.widgets.paged_options import PagedOptionList
 
 INCLUDED = "[+]"
 EXCLUDED = "[−]"
@@ -57,7 +58,7 @@ def _mark(key: str, flt: Filter) -> int:
     return 1 if key in flt.include else -1 if key in flt.exclude else 0
 
 
-class TagOptions(OptionList):
+class TagOptions(PagedOptionList):
     BINDINGS: list[BindingType] = bindings(TAG_PICKER_COMMANDS)
 
     class Action(Message):

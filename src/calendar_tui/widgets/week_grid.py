@@ -7,7 +7,7 @@ the day's sessions), so switching view with `w` changes nothing else.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
 from rich.cells import cell_len, set_cell_size
@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from calendar_tui.i18n import _
+from calendar_tui.model.day_range import LAST_DAY, add_days, day_or_none
 from calendar_tui.model.programme import Placed, lanes
 from calendar_tui.model.store import QueryResult
 from calendar_tui.widgets.day_cursor import DayCursor
@@ -33,7 +34,7 @@ STAR = "★"
 
 
 def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+    return add_days(day, -day.weekday())  # 01/01/0001 is a Monday: never clamped
 
 
 def hour_range(placed: list[Placed]) -> tuple[int, int]:
@@ -113,7 +114,7 @@ class WeekGrid(DayCursor):
     @staticmethod
     def _title(day: date) -> str:
         start = week_start(day)
-        end = start + timedelta(days=6)
+        end = day_or_none(start, 6) or LAST_DAY
         return _("Week from {start} to {end}").format(start=f"{start:%d/%m}", end=f"{end:%d/%m/%Y}")
 
     # -- geometry -----------------------------------------------------------------------------
@@ -130,12 +131,13 @@ class WeekGrid(DayCursor):
     def column_width(self) -> int:
         return max(4, (self.content_size.width - GUTTER) // self.days_shown)
 
-    def _week(self) -> list[date]:
-        """The days shown: the week, or the part of it around the selected day that fits."""
+    def _week(self) -> list[date | None]:
+        """The days shown: the week, or the part of it around the selected day that fits; None
+        for the days after 31/12/9999 (blank columns)."""
         start = week_start(self.day)
         count = self.days_shown
         first = min(max(0, self.day.weekday() - count // 2), 7 - count)
-        return [start + timedelta(days=n) for n in range(first, first + count)]
+        return [day_or_none(start, n) for n in range(first, first + count)]
 
     _layout_for: tuple = (None, None)  # the result and the week's Monday it was made for
     _layout_made: tuple[list[list[Placed]], list[list]] = ([], [])
@@ -148,8 +150,8 @@ class WeekGrid(DayCursor):
             blocks: list[list[Placed]] = []
             spans: list[list] = []
             for day in self._week():
-                occurrences = result.on_day(day) if result is not None else ()
-                blocks.append(lanes(occurrences, day))
+                occurrences = result.on_day(day) if result is not None and day else ()
+                blocks.append(lanes(occurrences, day) if day else [])
                 spans.append([o for o in occurrences if o.all_day])
             self._layout_for, self._layout_made = (result, monday), (blocks, spans)
         return self._layout_made
@@ -185,7 +187,7 @@ class WeekGrid(DayCursor):
         heading = Text(" " * GUTTER, no_wrap=True, overflow="crop")
         names = weekday_names(width - 3)
         for day in week:
-            label = f"{names[day.weekday()][: max(1, width - 4)]} {day.day}"
+            label = f"{names[day.weekday()][: max(1, width - 4)]} {day.day}" if day else ""
             label_style = style(
                 "week-grid--heading-selected" if day == self.day else "week-grid--heading"
             )
@@ -280,6 +282,8 @@ class WeekGrid(DayCursor):
         week = self._week()
         column = min(len(week) - 1, (offset.x - GUTTER) // width)
         day = week[column]
+        if day is None:
+            return
         x = (offset.x - GUTTER) % width - 1
         blocks, spans = self._layout()
         first, last = hour_range([p for items in blocks for p in items])
