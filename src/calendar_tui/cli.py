@@ -49,7 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    with_paths(commands.add_parser("open", help="open the terminal app (the default command)"))
+    opener = with_paths(
+        commands.add_parser("open", help="open the terminal app (the default command)")
+    )
+    from calendar_tui.cli_open import add_open_arguments
+
+    add_open_arguments(opener)
     from calendar_tui.cli_filters import add_filter_arguments
 
     lister = with_paths(commands.add_parser("list", help="list sessions, filtered"))
@@ -115,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
         print("calendar-tui: interrupted", file=sys.stderr)
         return 130
-    return run_app(paths, args.drafts, args.cache)
+    return run_app(paths, args.drafts, args.cache, args.watch, args.poll, args.linear)
 
 
 def _bundled() -> Path:
@@ -226,8 +231,22 @@ def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     return 1 if errors else 0
 
 
-def run_app(paths: list[Path], drafts: bool, cache: bool = True) -> int:
+def run_app(
+    paths: list[Path],
+    drafts: bool,
+    cache: bool = True,
+    watch: bool = True,
+    poll: bool | None = None,
+    linear: bool = False,
+) -> int:
     from calendar_tui.factory import make_app
 
-    make_app(paths=paths, drafts=drafts, cache=_cache(cache, paths)).run()
+    make_app(
+        paths=paths,
+        drafts=drafts,
+        cache=_cache(cache, paths),
+        watch=watch,
+        poll=poll,
+        linear=linear,
+    ).run()
     return 0

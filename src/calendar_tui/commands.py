@@ -172,6 +172,22 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         "Copier le lien d'inscription de la session",
         show=False,
     ),
+    AppCommand(
+        "calendar.reload",
+        "reload",
+        "R,ctrl+r",
+        "Recharger",
+        "Relire les posts modifiés depuis le chargement",
+        show=False,
+    ),
+    AppCommand(
+        "calendar.linear",
+        "toggle_linear",
+        "L",
+        "Vue linéaire",
+        "Passer à la vue linéaire (le programme en phrases, pour les lecteurs d'écran), et retour",
+        show=False,
+    ),
     *(
         AppCommand(
             f"calendar.top_tag_{n}",

@@ -26,6 +26,9 @@ def make_app(
     favourites_path: Path | None = None,
     export_dir: Path | None = None,
     cache: PostCache | None = None,
+    watch: bool = False,
+    poll: bool | None = None,
+    linear: bool = False,
 ) -> CalendarApp:
     """An app on `store` when given, else on `paths`, else the bundled programme.
 
@@ -36,7 +39,9 @@ def make_app(
     it is); `clock` defaults to the system clock in Europe/Paris. `favourites_path` defaults to
     favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
     `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder). `cache` (the CLI
-    passes one) reuses posts parsed in earlier runs.
+    passes one) reuses posts parsed in earlier runs. `watch` reloads the posts when their files
+    change (`poll`: by looking at them, for file systems that send no events); `R` reloads them
+    by hand either way. `linear` opens on the linear view.
     """
     from calendar_tui.app import CalendarApp
 
@@ -54,6 +59,9 @@ def make_app(
         favourites_path=favourites_path,
         export_dir=export_dir,
         cache=cache,
+        watch=watch,
+        poll=poll,
+        linear=linear,
     )
 
 

@@ -35,12 +35,14 @@ from calendar_tui.screens.calendar_input import CalendarInput
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
+from calendar_tui.screens.live_reload import LiveReload, LiveSource
 from calendar_tui.screens.palette import CalendarCommands
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader
 from calendar_tui.widgets.key_footer import KeyFooter
 from calendar_tui.widgets.later import Later
+from calendar_tui.widgets.linear_view import LinearView
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
@@ -71,6 +73,7 @@ class CalendarScreen(CalendarInput):
     now_ids: var[frozenset[str]] = var(frozenset, init=False)
     next_ids: var[frozenset[str]] = var(frozenset, init=False)
     week: var[bool] = var(False, init=False)
+    linear: var[bool] = var(False, init=False)  # the programme as a list of paragraphs
     # What the footer's keys depend on (`check_action`): a change refreshes the footer.
     has_session: var[bool] = var(False, bindings=True, init=False)
     has_links: var[bool] = var(False, bindings=True, init=False)
@@ -86,9 +89,13 @@ class CalendarScreen(CalendarInput):
         *,
         favourites_path: Path | None = None,
         export_dir: Path | None = None,
+        live: LiveSource | None = None,
+        linear: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
+        self.live = live  # where the store came from, to reload it (None: nothing to reload)
+        self.set_reactive(CalendarScreen.linear, linear)
         self.clock = clock
         self.favourites_path = favourites_path
         self.export_dir = export_dir
@@ -150,8 +157,21 @@ class CalendarScreen(CalendarInput):
                 CalendarScreen.favourites,
                 clashes=CalendarScreen.clash_map,
             )
+            linear = LinearView(id="linear").data_bind(
+                CalendarScreen.result,
+                CalendarScreen.favourites,
+                active=CalendarScreen.linear,
+                filters=CalendarScreen.filters_words,
+                clashes=CalendarScreen.clash_map,
+                now=CalendarScreen.now_ids,
+                next=CalendarScreen.next_ids,
+                current=CalendarScreen.occurrence_id,
+            )
+            linear.title = self.store.title
+            yield linear if self.linear else Later(linear)
             picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
             picker.tags = self.store.tags()
+            self._later = (linear, picker)  # given the new store on a reload, mounted or not
             yield Later(picker)
         search = SearchBar(id="search")
         # Filter in the same call as the keystroke that changed the text, so the bar, the grid
@@ -162,10 +182,33 @@ class CalendarScreen(CalendarInput):
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
+        yield LiveReload(self.live, self.store)
 
     def on_mount(self) -> None:
-        self.query_one(MonthGrid).focus()
+        self.set_class(self.linear, "-linear")
+        if self.linear:
+            self.query_one(LinearView).focus_sessions()
+        else:
+            self.query_one(MonthGrid).focus()
         self.set_interval(NOW_TICK, self.tick)
+
+    def swap_store(self, store: EventStore) -> None:
+        """A reloaded programme in place of the shown one: the day, the selected session (by
+        id), the filters, the search and the stars stay where they were."""
+        self.store = store
+        header = self.query_one(CalendarHeader)
+        header.title = store.title
+        header.problems = len(store.diagnostics)
+        linear, picker = self._later
+        linear.title = store.title
+        picker.tags = store.tags()
+        self.query_one(FavouritesKeeper).store = store
+        self.query_one(Exporter).title = store.title
+        result = store.query(self.flt)
+        self._span = (result.days[0], result.days[-1]) if result.days else None
+        self.filters_words = self.flt.describe(store.labels)
+        self.result = result  # the day's list, the selection by id, the counts, now and next
+        self.watch_favourites(self.favourites)  # the clashes, between the new sessions
 
     # -- state --------------------------------------------------------------------------------
 

@@ -1,0 +1,148 @@
+"""The linear view: the shown programme as a scrolling list of paragraphs, for screen readers
+and plain terminals.
+
+One session a paragraph, in the sentences of `model.agenda_text` (the `agenda` command's), so
+every mark the calendar draws as a symbol also has words: the symbol opens the paragraph
+(★ favourite, ▶ now, › next, ⚠ clash, ▬ all day) and a sentence says it. It shows what the
+screen's filters and search keep; moving in it selects the session on the screen.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from calendar_tui.model.agenda_text import Marks, agenda_paragraphs, marks_for
+from calendar_tui.model.programme import NowNext
+from calendar_tui.model.store import QueryResult
+from calendar_tui.model.types import Occurrence
+
+
+def mark_symbols(occurrence: Occurrence, marks: Marks) -> str:
+    """The symbols the calendar shows for these marks, each said again in the sentences."""
+    symbols = [
+        symbol
+        for symbol, shown in (
+            ("★", marks.favourite),
+            ("▶", marks.now),
+            ("›", marks.next and not marks.now),
+            ("⚠", bool(marks.clashes)),
+            ("▬", occurrence.all_day),
+        )
+        if shown
+    ]
+    return " ".join(symbols) + " " if symbols else ""
+
+
+class LinearView(Vertical):
+    """Hidden until the screen turns the linear view on (`active`): only then is it built."""
+
+    active: reactive[bool] = reactive(False)
+    result: reactive[QueryResult | None] = reactive(None)
+    title: reactive[str] = reactive("")
+    filters: reactive[str] = reactive("")
+    favourites: reactive[frozenset[str]] = reactive(frozenset)
+    clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)
+    now: reactive[frozenset[str]] = reactive(frozenset)
+    next: reactive[frozenset[str]] = reactive(frozenset)
+    current: reactive[str | None] = reactive(None)  # the screen's selected occurrence id
+
+    class Highlighted(Message):
+        """The user moved to another session."""
+
+        def __init__(self, occurrence: Occurrence) -> None:
+            super().__init__()
+            self.occurrence = occurrence
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.occurrences: tuple[Occurrence, ...] = ()
+        self._stale = True
+        self._scheduled = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="linear-heading")
+        yield OptionList(id="linear-sessions")
+
+    def on_mount(self) -> None:
+        self._changed()
+
+    def focus_sessions(self) -> None:
+        self.query_one(OptionList).focus()
+
+    # Any input changes the paragraphs: rebuilt once, after the screen's state settled.
+    def watch_active(self) -> None:
+        self._changed()
+
+    def watch_result(self) -> None:
+        self._changed()
+
+    def watch_title(self) -> None:
+        self._changed()
+
+    def watch_filters(self) -> None:
+        self._changed()
+
+    def watch_favourites(self) -> None:
+        self._changed()
+
+    def watch_clashes(self) -> None:
+        self._changed()
+
+    def watch_now(self) -> None:
+        self._changed()
+
+    def watch_next(self) -> None:
+        self._changed()
+
+    def watch_current(self, current: str | None) -> None:
+        if self.active and not self._stale:
+            self._highlight(current)
+
+    def _changed(self) -> None:
+        self._stale = True
+        if self.active and self.is_mounted and not self._scheduled:
+            self._scheduled = True
+            self.call_after_refresh(self._rebuild)
+
+    def _rebuild(self) -> None:
+        self._scheduled = False
+        if not self.active or self.result is None:
+            return
+        occurrences = self.result.occurrences
+        now_next = NowNext(self.now, self.next)
+        marks = {o.id: marks_for(o, self.favourites, self.clashes, now_next) for o in occurrences}
+        paragraphs = agenda_paragraphs(self.title, occurrences, filters=self.filters, marks=marks)
+        self.query_one("#linear-heading", Static).update(Text(paragraphs[0]))
+        options: list[Option | None] = []
+        for occurrence, paragraph in zip(occurrences, paragraphs[1:], strict=True):
+            if options:
+                options.append(None)  # a separator line between paragraphs
+            options.append(Option(Text(mark_symbols(occurrence, marks[occurrence.id]) + paragraph)))
+        self.occurrences = occurrences
+        self.query_one(OptionList).set_options(options)
+        self._stale = False
+        self._highlight(self.current)
+
+    def _highlight(self, occurrence_id: str | None) -> None:
+        options = self.query_one(OptionList)
+        for index, occurrence in enumerate(self.occurrences):
+            if occurrence.id == occurrence_id:
+                if options.highlighted != index:  # (separators take no index)
+                    options.highlighted = index
+                return
+
+    @on(OptionList.OptionHighlighted, "#linear-sessions")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self.occurrences):
+            occurrence = self.occurrences[index]
+            if occurrence.id != self.current:
+                self.post_message(self.Highlighted(occurrence))
