@@ -99,6 +99,11 @@ class LiveReload(Controller):
     def can_reload(self) -> bool:
         return self.source is not None
 
+    @property
+    def settling(self) -> bool:
+        """A reload found new errors and waits for the files to be quiet before it shows."""
+        return self._settle is not None
+
     def reload(self) -> None:
         """By hand (`R`): every file looked at again now."""
         self.post_message(self.FilesChanged())
@@ -145,6 +150,7 @@ class LiveReload(Controller):
                 self.SETTLE_S, lambda: self._reload(settled=True, by_hand=event.by_hand)
             )
             return
+        self._settle = None
         self.pending = False
         self.store = event.reload.store
         self.post_message(self.Reloaded(event.reload, event.by_hand))
