@@ -55,6 +55,18 @@ def test_a_post_that_lost_its_sessions_to_an_error_keeps_its_last_good_version()
     assert diagnostics == [error, Diagnostic("a.md", None, "warning", KEPT)]
 
 
+def test_a_post_left_with_an_undated_event_keeps_its_last_good_version():
+    """Bad YAML still gives a post (its title from the file name) whose event has no date: it
+    is in no day of the calendar, so it is broken too (seen by hand on a real post)."""
+    from calendar_tui.model.types import Session
+
+    good = post("a.md", timed_session("s", "Atelier", DAY, 14))
+    undated = Post(path="a.md", title="a", event=Session(id="a/1", title="a", slots=()))
+    error = Diagnostic("a.md", 2, "error", "front matter is not valid YAML")
+    posts, _, kept = keep_last_good([good], [undated], [error], exists=lambda p: True)
+    assert posts == [good] and kept == ("a.md",)
+
+
 @pytest.mark.parametrize(
     ("new_posts", "problems", "exists", "why"),
     [

@@ -60,6 +60,11 @@ def _error_keys(diagnostics: Sequence[Diagnostic]) -> set[tuple[str, str]]:
     return {(d.path, d.message) for d in diagnostics if d.severity == "error"}
 
 
+def _dated(post: Post) -> bool:
+    """Whether the post is on some day of the calendar (an event without a date is not)."""
+    return any(session.slots for session in post.calendar_sessions)
+
+
 def keep_last_good(
     previous: Sequence[Post],
     posts: Sequence[Post],
@@ -67,15 +72,16 @@ def keep_last_good(
     exists: Callable[[str], bool] = os.path.exists,
 ) -> tuple[list[Post], list[Diagnostic], tuple[str, ...]]:
     """A post whose file still exists but now has errors and no session, while its last version
-    had some, stays as it was, with a warning (the errors are still reported)."""
+    had some, stays as it was, with a warning (the errors are still reported). ("No session":
+    none with a date; bad YAML still gives a post, titled from its file name, undated.)"""
     erring = {d.path for d in diagnostics if d.severity == "error"}
     current = {post.path: post for post in posts}
     kept_posts = [
         old
         for old in previous
-        if old.calendar_sessions
+        if _dated(old)
         and old.path in erring
-        and not (old.path in current and current[old.path].calendar_sessions)
+        and not (old.path in current and _dated(current[old.path]))
         and exists(old.path)
     ]
     if not kept_posts:
