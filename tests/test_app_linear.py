@@ -97,6 +97,10 @@ async def test_filters_and_search_apply_in_the_linear_view(make_app, bundled_sto
         await pilot.pause()
         assert 0 < len(paragraphs(app)) < everything
         assert all("piaf" in text.lower() for text in paragraphs(app))
+        # The day shown before has no such session: the first paragraph is the one selected.
+        view = app.screen.query_one(LinearView)
+        assert app.screen.occurrence == view.occurrences[0]
+        assert app.screen.query_one("#linear-sessions", OptionList).highlighted == 0
         await pilot.press("enter")  # back to the list, not to the hidden grid
         await pilot.pause()
         assert app.screen.query_one("#linear-sessions").has_focus

@@ -131,12 +131,13 @@ class LinearView(Vertical):
         self._highlight(self.current)
 
     def _highlight(self, occurrence_id: str | None) -> None:
+        """The selected session's paragraph; the first when the list does not hold it (the
+        screen's day has no session the filters keep): that one is then selected."""
         options = self.query_one(OptionList)
-        for index, occurrence in enumerate(self.occurrences):
-            if occurrence.id == occurrence_id:
-                if options.highlighted != index:  # (separators take no index)
-                    options.highlighted = index
-                return
+        ids = [occurrence.id for occurrence in self.occurrences]
+        index = ids.index(occurrence_id) if occurrence_id in ids else 0 if ids else None
+        if index is not None and options.highlighted != index:  # (separators take no index)
+            options.highlighted = index
 
     @on(OptionList.OptionHighlighted, "#linear-sessions")
     def _moved(self, event: OptionList.OptionHighlighted) -> None:
