@@ -215,3 +215,22 @@ async def test_the_real_watcher_sees_a_save(make_app, folder):
         await asyncio.to_thread(temporary.replace, folder / "a.md")
         await until(pilot, lambda: screen.store is not old, timeout=20)
         assert [o.start.hour for o in screen.day_occurrences] == [11, 16]
+
+
+async def test_a_retitled_session_stays_selected_and_starred(make_app, folder, tmp_path):
+    app = make_app(paths=[folder], favourites_path=tmp_path / "favourites.json")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        await pilot.press("enter", "down", "s")  # Atelier B, selected and starred
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert screen.occurrence.title == "Atelier B" and len(screen.favourites) == 1
+
+        write_post(folder, "b.md", "Atelier B (complet)", 18, 16)  # a new title: a new id
+        await reload(pilot, screen, folder / "b.md")
+        await until(pilot, lambda: screen.occurrence.session.id in screen.favourites)
+        assert screen.occurrence.title == "Atelier B (complet)"
+        assert screen.favourites == {screen.occurrence.session.id}
+        await app.workers.wait_for_complete()
+        saved = (tmp_path / "favourites.json").read_text(encoding="utf-8")
+        assert screen.occurrence.session.id in saved

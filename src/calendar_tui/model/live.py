@@ -117,6 +117,18 @@ def reload_store(
     )
 
 
+def renamed_sessions(reload: Reload) -> dict[str, str]:
+    """Old session id -> new, for the sessions paired across the reload whose id changed (a
+    title fixed, a first day moved): the selection follows them."""
+    return {
+        change.old.session.id: change.new.session.id
+        for change in reload.sessions
+        if change.old is not None
+        and change.new is not None
+        and change.old.session.id != change.new.session.id
+    }
+
+
 def _post_words(changes: PostChanges) -> list[str]:
     words = []
     if changes.updated:

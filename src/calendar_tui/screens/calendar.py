@@ -9,6 +9,7 @@ grid, the tag picker and the search bar stay hidden until a key shows them: `Lat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 
@@ -192,9 +193,11 @@ class CalendarScreen(CalendarInput):
             self.query_one(MonthGrid).focus()
         self.set_interval(NOW_TICK, self.tick)
 
-    def swap_store(self, store: EventStore) -> None:
+    def swap_store(self, store: EventStore, renamed: Mapping[str, str] | None = None) -> None:
         """A reloaded programme in place of the shown one: the day, the selected session (by
-        id), the filters, the search and the stars stay where they were."""
+        id, or by the id it has become: `renamed`), the filters, the search and the stars stay
+        where they were."""
+        selected = self.occurrence
         self.store = store
         header = self.query_one(CalendarHeader)
         header.title = store.title
@@ -202,13 +205,19 @@ class CalendarScreen(CalendarInput):
         linear, picker = self._later
         linear.title = store.title
         picker.tags = store.tags()
-        self.query_one(FavouritesKeeper).store = store
+        self.query_one(FavouritesKeeper).follow(store)
         self.query_one(Exporter).title = store.title
         result = store.query(self.flt)
         self._span = (result.days[0], result.days[-1]) if result.days else None
         self.filters_words = self.flt.describe(store.labels)
         self.result = result  # the day's list, the selection by id, the counts, now and next
         self.watch_favourites(self.favourites)  # the clashes, between the new sessions
+        if selected is not None and self.occurrence_id != selected.id and renamed:
+            become = renamed.get(selected.session.id)
+            for occurrence in self.day_occurrences:
+                if occurrence.session.id == become:
+                    self.occurrence = occurrence
+                    break
 
     # -- state --------------------------------------------------------------------------------
 

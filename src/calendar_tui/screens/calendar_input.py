@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from calendar_tui.i18n import _
-from calendar_tui.model.live import change_notice, kept_notice
+from calendar_tui.model.live import change_notice, kept_notice, renamed_sessions
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
@@ -242,7 +242,7 @@ class CalendarInput(Screen):
 
     @on(LiveReload.Reloaded)
     def _reloaded(self, event: LiveReload.Reloaded) -> None:
-        self.swap_store(event.reload.store)
+        self.swap_store(event.reload.store, renamed_sessions(event.reload))
         self.app.store = event.reload.store  # type: ignore[attr-defined]
         notice = change_notice(event.reload)
         if notice or event.by_hand:
