@@ -22,6 +22,13 @@ def when_text(occurrence: Occurrence) -> str:
     return f"{occurrence.start:%d/%m/%Y %H:%M}{end}"
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Left to the CLI, which ends every command's broken pipe the same way."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def print_table(store: EventStore, occurrences: Sequence[Occurrence], flt: Filter) -> None:
     described = flt.describe(store.labels)
     title = store.title + (f" — {described}" if described else "")
@@ -34,6 +41,6 @@ def print_table(store: EventStore, occurrences: Sequence[Occurrence], flt: Filte
         table.add_row(
             Text(when_text(occurrence)), Text(occurrence.title), Text(", ".join(occurrence.tags))
         )
-    console = Console()
+    console = _Console()
     console.print(table)
     console.print(Text(f"{len(occurrences)} occurrence(s)"))
