@@ -5,6 +5,7 @@ one test with the real watchfiles watcher."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,29 @@ async def test_a_retitled_session_stays_selected_and_starred(make_app, folder, t
         await app.workers.wait_for_complete()
         saved = (tmp_path / "favourites.json").read_text(encoding="utf-8")
         assert screen.occurrence.session.id in saved
+
+
+async def test_the_watcher_falls_back_to_polling_when_events_fail(make_app, folder, monkeypatch):
+    import calendar_tui.screens.live_reload as live_reload
+
+    asked: list[bool | None] = []
+    go = threading.Event()  # the change comes once the test looks
+
+    def batches(paths, poll, stop):
+        asked.append(poll)
+        if not poll:
+            raise OSError(28, "OS file watch limit reached")
+        yield set()
+        go.wait(10)
+        yield {(2, str(folder / "a.md"))}
+        stop.wait()
+
+    monkeypatch.setattr(live_reload, "_watchfiles_batches", batches)
+    app = make_app(paths=[folder], watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(app, pilot)
+        controller = screen.query_one(LiveReload)
+        old = screen.store
+        go.set()
+        await until(pilot, lambda: screen.store is not old)
+        assert asked == [None, True] and controller.polling and controller.watching

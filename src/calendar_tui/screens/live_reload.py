@@ -48,7 +48,7 @@ class LiveSource:
     cache: WatchCache
     watch: bool = True  # False: `--no-watch`, reload by hand only
     poll: bool | None = None  # True: look at the files instead of waiting for events
-    batches: Batches = _watchfiles_batches
+    batches: Batches | None = None  # None: watchfiles (tests give their own)
 
 
 class LiveReload(Controller):
@@ -84,7 +84,7 @@ class LiveReload(Controller):
         self.source = source  # None: a store given as it is, nothing to reload
         self.store = store
         self.watching = False  # the watcher is in place
-        self.pending = False  # a reload is running or waiting for the files to settle
+        self.polling = False  # the system's events failed: looking at the files instead
         self._stop = threading.Event()
         self._settle: Timer | None = None
 
@@ -111,7 +111,20 @@ class LiveReload(Controller):
     @work(thread=True, exclusive=True, group="live-watch", exit_on_error=False)
     def watch_files(self) -> None:
         assert self.source is not None
-        for batch in self.source.batches(self.source.paths, self.source.poll, self._stop):
+        try:
+            self._follow(self.source.poll)
+        except OSError:
+            if self.source.poll:
+                raise
+            # No change events to be had (the system's limit of watches reached, a file system
+            # without them): look at the files instead.
+            self.polling = True
+            self._follow(True)
+
+    def _follow(self, poll: bool | None) -> None:
+        assert self.source is not None
+        batches = self.source.batches or _watchfiles_batches
+        for batch in batches(self.source.paths, poll, self._stop):
             if self._stop.is_set():
                 return
             if batch:
@@ -131,7 +144,6 @@ class LiveReload(Controller):
         if self._settle is not None:
             self._settle.stop()
             self._settle = None
-        self.pending = True
         self._reload(settled=False, by_hand=not event.paths)
 
     @work(thread=True, exclusive=True, group="live-reload", exit_on_error=False)
@@ -151,6 +163,5 @@ class LiveReload(Controller):
             )
             return
         self._settle = None
-        self.pending = False
         self.store = event.reload.store
         self.post_message(self.Reloaded(event.reload, event.by_hand))
