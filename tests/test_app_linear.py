@@ -1,8 +1,10 @@
-"""The linear view (`L`, `--linear`): the shown programme as paragraphs of sentences, every
-symbol mark said in words, the filters and the search kept, moving in it selects a session."""
+"""The linear view (`L`, `--linear`): the shown programme as paragraphs of sentences, a month
+at a time, every symbol mark said in words, the filters and the search kept, moving in it selects
+a session."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -40,7 +42,7 @@ async def test_l_shows_the_programme_as_sentences_and_back(make_app, bundled_sto
         assert screen.query_one(LinearView).display and not screen.query_one("#left").display
         texts = paragraphs(app)
         assert len(texts) == len(bundled_store.occurrences)
-        assert heading(app).endswith(f": {len(texts)} sessions.")
+        assert f"novembre 2020 : {len(texts)} sessions." in heading(app)  # the day's month
         assert all("novembre 2020" in text.split("\n")[0] for text in texts)  # sentences
         assert screen.query_one("#linear-sessions").has_focus
         # The selected session is the highlighted paragraph; moving selects another.
@@ -120,6 +122,27 @@ async def test_linear_opens_on_the_linear_view_and_follows_a_reload(make_app, tm
         await until(pilot, lambda: len(paragraphs(app)) == 2)
         assert paragraphs(app)[1].startswith("Mercredi 18 novembre 2020, à 16 h : Atelier B.")
         assert screen.query_one(LiveReload).store is screen.store
+
+
+async def test_the_linear_view_shows_the_days_month(make_app):
+    from conftest import store_of, timed_session
+
+    days = [date(2020, 10, 30), date(2020, 11, 3), date(2020, 11, 20), date(2020, 12, 1)]
+    store = store_of(*(timed_session(f"s{n}", f"Atelier {n}", d, 10) for n, d in enumerate(days)))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.day = date(2020, 11, 3)
+        await linear(pilot)
+        assert [o.title for o in app.screen.query_one(LinearView).occurrences] == [
+            "Atelier 1",
+            "Atelier 2",
+        ]
+        await pilot.press("right_square_bracket")  # the next month
+        await until(
+            pilot, lambda: app.screen.query_one(LinearView).occurrences[0].title == "Atelier 3"
+        )
+        assert "décembre 2020 : 1 session." in heading(app)
 
 
 def test_linear_view_80x24(snap_compare, make_app, bundled_store):

@@ -159,6 +159,7 @@ class CalendarScreen(CalendarInput):
                 clashes=CalendarScreen.clash_map,
             )
             linear = LinearView(id="linear").data_bind(
+                CalendarScreen.day,
                 CalendarScreen.result,
                 CalendarScreen.favourites,
                 active=CalendarScreen.linear,

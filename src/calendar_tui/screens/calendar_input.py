@@ -21,7 +21,7 @@ from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import ProblemsBadge
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.linear_view import LinearView
+from calendar_tui.widgets.linear_view import LinearView, shown_day
 from calendar_tui.widgets.month_grid import MonthGrid, add_months
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
@@ -238,7 +238,7 @@ class CalendarInput(Screen):
 
     @on(LinearView.Highlighted)
     def _linear_moved(self, event: LinearView.Highlighted) -> None:
-        self.go_to_occurrence(event.occurrence.first_day, event.occurrence.id)
+        self.go_to_occurrence(shown_day(event.occurrence, self.day), event.occurrence.id)
 
     @on(LiveReload.Reloaded)
     def _reloaded(self, event: LiveReload.Reloaded) -> None:

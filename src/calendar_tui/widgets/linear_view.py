@@ -4,11 +4,16 @@ and plain terminals.
 One session a paragraph, in the sentences of `model.agenda_text` (the `agenda` command's), so
 every mark the calendar draws as a symbol also has words: the symbol opens the paragraph
 (★ favourite, ▶ now, › next, ⚠ clash, ▬ all day) and a sentence says it. It shows what the
-screen's filters and search keep; moving in it selects the session on the screen.
+screen's filters and search keep, a month at a time (the month of the screen's day, as the grid:
+`[` `]`, `n` `p` move it; thousands of paragraphs at once would take seconds to lay out);
+moving in it selects the session on the screen.
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from babel.dates import format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -40,6 +45,19 @@ def mark_symbols(occurrence: Occurrence, marks: Marks) -> str:
     return " ".join(symbols) + " " if symbols else ""
 
 
+def month_span(day: date) -> tuple[date, date]:
+    first = day.replace(day=1)
+    following = (first + timedelta(days=31)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def shown_day(occurrence: Occurrence, day: date) -> date:
+    """The day to select `occurrence` on without leaving `day`'s month: its first day, or the
+    month's first when it began before (it spans it)."""
+    first, _ = month_span(day)
+    return max(occurrence.first_day, first)
+
+
 class LinearView(Vertical):
     """Hidden until the screen turns the linear view on (`active`): only then is it built."""
 
@@ -52,6 +70,7 @@ class LinearView(Vertical):
     now: reactive[frozenset[str]] = reactive(frozenset)
     next: reactive[frozenset[str]] = reactive(frozenset)
     current: reactive[str | None] = reactive(None)  # the screen's selected occurrence id
+    day: reactive[date] = reactive(date(2000, 1, 1))  # the screen's: its month is shown
 
     class Highlighted(Message):
         """The user moved to another session."""
@@ -101,6 +120,10 @@ class LinearView(Vertical):
     def watch_next(self) -> None:
         self._changed()
 
+    def watch_day(self, day: date, previous: date) -> None:
+        if (day.year, day.month) != (previous.year, previous.month):
+            self._changed()
+
     def watch_current(self, current: str | None) -> None:
         if self.active and not self._stale:
             self._highlight(current)
@@ -115,11 +138,18 @@ class LinearView(Vertical):
         self._scheduled = False
         if not self.active or self.result is None:
             return
-        occurrences = self.result.occurrences
+        first, last = month_span(self.day)
+        occurrences = tuple(
+            o for o in self.result.occurrences if o.first_day <= last and o.last_day >= first
+        )
         now_next = NowNext(self.now, self.next)
         marks = {o.id: marks_for(o, self.favourites, self.clashes, now_next) for o in occurrences}
-        paragraphs = agenda_paragraphs(self.title, occurrences, filters=self.filters, marks=marks)
-        self.query_one("#linear-heading", Static).update(Text(paragraphs[0]))
+        month = format_date(first, "MMMM y", locale="fr_FR")
+        paragraphs = agenda_paragraphs(
+            f"{self.title}, {month}", occurrences, filters=self.filters, marks=marks
+        )
+        heading = f"{paragraphs[0]}\nTouches [ et ] : mois précédent et suivant."
+        self.query_one("#linear-heading", Static).update(Text(heading))
         options: list[Option | None] = []
         for occurrence, paragraph in zip(occurrences, paragraphs[1:], strict=True):
             if options:
