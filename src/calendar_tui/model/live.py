@@ -108,10 +108,18 @@ def reload_store(
     store = EventStore.from_posts(posts, diagnostics, title=collection_title(paths, posts))
     store.prepare_search()
     new_errors = _error_keys(result.diagnostics) - _error_keys(previous.diagnostics)
+    changed_posts = post_changes(previous.posts, posts)
+    # The sessions of the other posts are the very same: compare only those of the changed ones.
+    changed = {*changed_posts.added, *changed_posts.updated, *changed_posts.removed}
     return Reload(
         store=store,
-        posts=post_changes(previous.posts, posts),
-        sessions=tuple(compare(previous.posts, posts)),
+        posts=changed_posts,
+        sessions=tuple(
+            compare(
+                [post for post in previous.posts if post.path in changed],
+                [post for post in posts if post.path in changed],
+            )
+        ),
         kept=kept,
         suspect=tuple(sorted({path for path, _ in new_errors})),
     )
