@@ -10,19 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from calendar_tui.i18n import set_language
-from calendar_tui.model.live import KEPT
 from calendar_tui.screens.calendar import CalendarScreen
 from calendar_tui.screens.live_reload import LiveReload
 from calendar_tui.widgets.header import CalendarHeader
 from helpers import SIZE, detail_title
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    set_language("en")
-    yield
-    set_language(None)
 
 
 def write_post(folder: Path, name: str, title: str, day: int, hour: int, tag: str = "Atelier"):
@@ -97,7 +88,7 @@ async def test_an_edited_post_is_shown_and_the_day_selection_and_filters_stay(
         assert [o.start.hour for o in screen.day_occurrences] == [15, 16]
         assert detail_title(app) == "★ Atelier B"
         assert "Webinaire C" not in [o.title for o in screen.result.occurrences]  # still filtered
-        assert notes == ["1 post updated, 1 session moved"]
+        assert notes == ["1 post mis à jour, 1 session déplacée"]
 
 
 async def test_posts_renamed_deleted_and_created_while_it_runs(make_app, folder, monkeypatch):
@@ -122,8 +113,8 @@ async def test_posts_renamed_deleted_and_created_while_it_runs(make_app, folder,
         await reload(pilot, screen, folder / "d.md", folder / "e.md")
         assert titles(screen) == ["Atelier B", "Atelier D", "Atelier E"]
         assert notes[1:] == [
-            "1 post removed, 1 session removed",
-            "2 posts added, 2 sessions added",
+            "1 post retiré, 1 session retirée",
+            "2 posts ajoutés, 2 sessions ajoutées",
         ]
 
 
@@ -149,7 +140,7 @@ async def test_a_half_written_save_is_never_shown_as_an_error(make_app, folder, 
         assert not controller.settling
         assert screen.store.diagnostics == ()
         assert screen.query_one(CalendarHeader).problems == 0
-        assert notes == ["1 post updated, 1 session moved"]
+        assert notes == ["1 post mis à jour, 1 session déplacée"]
 
 
 async def test_a_broken_post_keeps_its_last_good_version(make_app, folder, monkeypatch):
@@ -163,12 +154,12 @@ async def test_a_broken_post_keeps_its_last_good_version(make_app, folder, monke
         await reload(pilot, screen, folder / "a.md")
 
         assert titles(screen) == ["Atelier A", "Atelier B"]  # still there
-        kept = [d for d in screen.store.diagnostics if d.message == KEPT]
+        kept = [d for d in screen.store.diagnostics if d.code == "post.kept"]
         assert [Path(d.path).name for d in kept] == ["a.md"]
         assert any(d.severity == "error" for d in screen.store.diagnostics)
         assert screen.query_one(CalendarHeader).problems == len(screen.store.diagnostics) == 2
         assert app.store is screen.store  # `!` lists the new problems
-        assert notes == ["a.md has errors: its last good version stays on screen"]
+        assert notes == ["a.md a des erreurs : sa dernière version correcte reste affichée"]
 
         write_post(folder, "a.md", "Atelier A, corrigé", 18, 14)  # fixed
         await reload(pilot, screen, folder / "a.md")
@@ -186,12 +177,12 @@ async def test_r_reloads_by_hand_and_says_when_nothing_changed(make_app, folder,
         old = screen.store
         await pilot.press("R")
         await until(pilot, lambda: screen.store is not old)
-        assert notes == ["Nothing changed"]
+        assert notes == ["Rien n'a changé"]
         write_post(folder, "c.md", "Webinaire C", 19, 9, tag="Conférence")
         old = screen.store
         await pilot.press("ctrl+r")
         await until(pilot, lambda: screen.store is not old)
-        assert notes[-1] == "1 post updated, 1 session re-tagged"
+        assert notes[-1] == "1 post mis à jour, 1 session aux tags changés"
         assert "conference" in {tag.key for tag in screen.store.tags()}
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from calendar_tui.i18n import set_language
 from calendar_tui.model.live import (
     KEPT,
     PostChanges,
@@ -26,11 +25,7 @@ from conftest import store_of, timed_session
 DAY = date(2020, 11, 18)
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # the English message ids
 
 
 def post(path: str, *sessions) -> Post:
@@ -49,10 +44,10 @@ def test_post_changes_by_path():
 def test_a_post_that_lost_its_sessions_to_an_error_keeps_its_last_good_version():
     good = post("a.md", timed_session("s", "Atelier", DAY, 14))
     broken = post("a.md")
-    error = Diagnostic("a.md", 2, "error", "front matter is not valid YAML")
+    error = Diagnostic("a.md", 2, "error", "front matter is not valid YAML", "x")
     posts, diagnostics, kept = keep_last_good([good], [broken], [error], exists=lambda p: True)
     assert posts == [good] and kept == ("a.md",)
-    assert diagnostics == [error, Diagnostic("a.md", None, "warning", KEPT)]
+    assert diagnostics == [error, Diagnostic("a.md", None, "warning", KEPT, "post.kept")]
 
 
 def test_a_post_left_with_an_undated_event_keeps_its_last_good_version():
@@ -62,7 +57,7 @@ def test_a_post_left_with_an_undated_event_keeps_its_last_good_version():
 
     good = post("a.md", timed_session("s", "Atelier", DAY, 14))
     undated = Post(path="a.md", title="a", event=Session(id="a/1", title="a", slots=()))
-    error = Diagnostic("a.md", 2, "error", "front matter is not valid YAML")
+    error = Diagnostic("a.md", 2, "error", "front matter is not valid YAML", "x")
     posts, _, kept = keep_last_good([good], [undated], [error], exists=lambda p: True)
     assert posts == [good] and kept == ("a.md",)
 
@@ -71,11 +66,11 @@ def test_a_post_left_with_an_undated_event_keeps_its_last_good_version():
     ("new_posts", "problems", "exists", "why"),
     [
         ([], [], False, "deleted"),
-        ([], [Diagnostic("a.md", None, "error", "cannot be read")], False, "gone since"),
-        ([], [Diagnostic("a.md", None, "warning", "is a draft")], True, "a draft, on purpose"),
+        ([], [Diagnostic("a.md", None, "error", "cannot be read", "x")], False, "gone since"),
+        ([], [Diagnostic("a.md", None, "warning", "is a draft", "x")], True, "a draft, on purpose"),
         (
             [post("a.md", timed_session("t", "Autre", DAY, 9))],
-            [Diagnostic("a.md", 9, "error", "'31/11' is not a date")],
+            [Diagnostic("a.md", 9, "error", "'31/11' is not a date", "x")],
             True,
             "still has sessions: the author's other edits show",
         ),

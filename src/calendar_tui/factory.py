@@ -13,6 +13,7 @@ from calendar_tui.settings import Settings, load_settings
 if TYPE_CHECKING:
     from calendar_tui.app import CalendarApp
     from calendar_tui.model.cache import PostCache
+    from calendar_tui.model.change_marks import ChangesSince
     from calendar_tui.model.store import EventStore
 
 
@@ -29,19 +30,21 @@ def make_app(
     watch: bool = False,
     poll: bool | None = None,
     linear: bool = False,
+    changes_since: ChangesSince | None = None,
 ) -> CalendarApp:
     """An app on `store` when given, else on `paths`, else the bundled programme.
 
-    `paths` naming a few small files (the bundled programme) are loaded before the first frame;
-    folders and larger collections load in a worker behind a loading screen with progress.
+        `paths` naming a few small files (the bundled programme) are loaded before the first frame;
+        folders and larger collections load in a worker behind a loading screen with progress.
 
-    `settings` defaults to the user's settings file (`$CALENDAR_TUI_CONFIG_DIR` overrides where
-    it is); `clock` defaults to the system clock in Europe/Paris. `favourites_path` defaults to
-    favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
-    `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder). `cache` (the CLI
-    passes one) reuses posts parsed in earlier runs. `watch` reloads the posts when their files
-    change (`poll`: by looking at them, for file systems that send no events); `R` reloads them
-    by hand either way. `linear` opens on the linear view.
+        `settings` defaults to the user's settings file (`$CALENDAR_TUI_CONFIG_DIR` overrides where
+        it is); `clock` defaults to the system clock in Europe/Paris. `favourites_path` defaults to
+        favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
+        `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder). `cache` (the CLI
+        passes one) reuses posts parsed in earlier runs. `changes_since` marks the sessions changed since
+    a git revision of the posts. `watch` reloads the posts when their files change (`poll`: by
+    looking at them, for file systems that send no events); `R` reloads them by hand either
+    way. `linear` opens on the linear view.
     """
     from calendar_tui.app import CalendarApp
 
@@ -62,6 +65,7 @@ def make_app(
         watch=watch,
         poll=poll,
         linear=linear,
+        changes_since=changes_since,
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui.i18n import _, ngettext
+from calendar_tui.i18n import N_, _, ngettext
 from calendar_tui.model.changes import KINDS, Change, compare, summary
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import one_line
@@ -22,7 +22,7 @@ from calendar_tui.model.types import Diagnostic, Post
 if TYPE_CHECKING:
     from calendar_tui.model.cache import PostCache
 
-KEPT = "has errors: its last good version stays in the calendar until they are fixed"
+KEPT = N_("has errors: its last good version stays in the calendar until they are fixed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def keep_last_good(
     kept = {post.path for post in kept_posts}
     merged = [post for post in posts if post.path not in kept] + kept_posts
     merged.sort(key=lambda post: post.path)
-    warnings = [Diagnostic(path, None, "warning", KEPT) for path in sorted(kept)]
+    warnings = [Diagnostic(path, None, "warning", _(KEPT), "post.kept") for path in sorted(kept)]
     return merged, [*diagnostics, *warnings], tuple(sorted(kept))
 
 

@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.widgets import Input
+from textual.widgets import Static
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.clashes import clash_index, clashes
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.filters import Filter
@@ -32,9 +34,11 @@ from calendar_tui.model.selection import (
 )
 from calendar_tui.model.store import EventStore, QueryResult
 from calendar_tui.model.types import Occurrence
-from calendar_tui.screens.calendar_input import CalendarInput
+from calendar_tui.model.view_state import ONLY_FAVOURITES
+from calendar_tui.screens.calendar_views import ViewsInput
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
+from calendar_tui.screens.layout import size_classes
 from calendar_tui.screens.links import LinkActions
 from calendar_tui.screens.live_reload import LiveReload, LiveSource
 from calendar_tui.screens.palette import CalendarCommands
@@ -52,7 +56,7 @@ from calendar_tui.widgets.week_grid import WeekGrid
 NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
 
-class CalendarScreen(CalendarInput):
+class CalendarScreen(ViewsInput):
     BINDINGS: list[BindingType] = bindings(CALENDAR_COMMANDS)
     COMMANDS = {CalendarCommands}
 
@@ -148,15 +152,21 @@ class CalendarScreen(CalendarInput):
                     CalendarScreen.favourites,
                     occurrences=CalendarScreen.day_occurrences,
                     filtered=CalendarScreen.has_filters,
+                    matching=CalendarScreen.has_result,
                     current=CalendarScreen.occurrence_id,
                     clashes=CalendarScreen.clash_map,
                     now=CalendarScreen.now_ids,
                     next=CalendarScreen.next_ids,
+                    changes=CalendarScreen.change_marks,
                 )
             yield SessionDetail(id="detail").data_bind(
                 CalendarScreen.occurrence,
                 CalendarScreen.favourites,
                 clashes=CalendarScreen.clash_map,
+                changes=CalendarScreen.change_marks,
+            )
+            picker = TagPicker(id="tags").data_bind(
+                filter=CalendarScreen.flt, expression=CalendarScreen.filter_expression
             )
             linear = LinearView(id="linear").data_bind(
                 CalendarScreen.day,
@@ -171,20 +181,32 @@ class CalendarScreen(CalendarInput):
             )
             linear.title = self.store.title
             yield linear if self.linear else Later(linear)
-            picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
             picker.tags = self.store.tags()
             self._later = (linear, picker)  # given the new store on a reload, mounted or not
+            picker.count_under = lambda flt: self.store.query(flt).tag_counts
             yield Later(picker)
         search = SearchBar(id="search")
         # Filter in the same call as the keystroke that changed the text, so the bar, the grid
         # and the list are painted in one frame (`Input.Changed` arrives after the bar's paint).
         self.watch(search, "value", self._search_value, init=False)
         yield Later(search)
+        yield Static(_("Enlarge the terminal…"), id="too-small")
         yield KeyFooter()
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
         yield LiveReload(self.live, self.store)
+        yield from self.more_controllers()  # reminders, changes since a revision
+
+    def on_resize(self, event: events.Resize) -> None:
+        for name, on in size_classes(event.size.width, event.size.height).items():
+            self.set_class(on, name)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Stacked panes (-narrow): the detail shows in place of the grid and list while read.
+        self.set_class(
+            self.query_one(SessionDetail) in event.widget.ancestors_with_self, "-reading"
+        )
 
     def on_mount(self) -> None:
         self.set_class(self.linear, "-linear")
@@ -210,7 +232,7 @@ class CalendarScreen(CalendarInput):
         self.query_one(Exporter).title = store.title
         result = store.query(self.flt)
         self._span = (result.days[0], result.days[-1]) if result.days else None
-        self.filters_words = self.flt.describe(store.labels)
+        self.filter_changed(self.flt)  # the header's words, with the new labels
         self.result = result  # the day's list, the selection by id, the counts, now and next
         self.watch_favourites(self.favourites)  # the clashes, between the new sessions
         if selected is not None and self.occurrence_id != selected.id and renamed:
@@ -230,13 +252,7 @@ class CalendarScreen(CalendarInput):
     def watch_flt(self, flt: Filter) -> None:
         self.has_filters = not flt.is_empty  # `c` applies only with filters; the footer says so
         self.result = self.store.query(flt)
-        self.filters_words = flt.describe(self.store.labels)
-        searching = bool(flt.text)
-        for search in self.query("#search").results(Input):
-            if search.value != flt.text:
-                search.value = flt.text
-            searching = searching or search.has_focus
-        self.set_class(searching, "-searching")
+        self.filter_changed(flt)  # the header's words, the expression, the search bar
 
     def watch_result(self, result: QueryResult | None) -> None:
         if result is None:
@@ -262,7 +278,7 @@ class CalendarScreen(CalendarInput):
         self.clash_pairs = clashes(starred)
         self.clash_map = clash_index(self.clash_pairs)
         self.has_favourites, self.has_clashes = bool(favourites), bool(self.clash_pairs)
-        if self.flt.only is not None and self.flt.only != favourites:
+        if self.only_kind == ONLY_FAVOURITES and self.flt.only not in (None, favourites):
             self.flt = self.flt.with_only(favourites)  # F shows the favourites as they are now
         elif self.result is not None:
             self.starred_days = starred_days(self.result, favourites)
@@ -293,6 +309,7 @@ class CalendarScreen(CalendarInput):
 
     def tick(self) -> None:
         """On a timer: a new day moves "today"; a session starting or ending moves the marks."""
+        self.remind()
         now = self.clock.now()
         if now.date() != self.today or (self._now_until is not None and now >= self._now_until):
             self.today = now.date()

@@ -94,7 +94,7 @@ class CalendarInput(Screen):
             earlier = [d for d in days if d < self.day]
             target = earlier[-1] if earlier else None
         if target is None:
-            self.notify("Pas d'autre jour avec des sessions dans ce sens.", timeout=2)
+            self.notify(_("No other day with sessions this way."), timeout=2)
             return
         self.day = target
 
@@ -156,7 +156,7 @@ class CalendarInput(Screen):
 
     def action_export(self) -> None:
         if self.result:
-            favourites = self.flt.only is not None
+            favourites = self.flt.only is not None and self.only_kind == "favourites"
             self.query_one(Exporter).export(self.result.occurrences, favourites)
 
     def action_open_link(self) -> None:
@@ -192,6 +192,14 @@ class CalendarInput(Screen):
         self.occurrence = event.occurrence
         self.query_one(SessionDetail).focus()
 
+    @on(SessionDetail.Back)
+    def _detail_back(self) -> None:
+        day_list = self.query_one(DayList)
+        if day_list.options.option_count:
+            day_list.focus_sessions()
+        else:
+            self.focus_grid()
+
     @on(DayList.Back)
     def _back(self) -> None:
         self.focus_grid()
@@ -218,7 +226,7 @@ class CalendarInput(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        if not self.flt.text:
+        if not self.flt.text and not self.expression_mode:
             self.remove_class("-searching")
         self.focus_grid()
 

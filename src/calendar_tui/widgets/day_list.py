@@ -17,12 +17,14 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
+from calendar_tui.i18n import N_, _
+from calendar_tui.model.change_marks import ChangeMarks, mark_word
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
 
-EMPTY_WITH_FILTERS = "Aucune session ce jour avec ces filtres"
-EMPTY = "Aucune session ce jour"
+EMPTY_WITH_FILTERS = N_("No session this day with these filters")
+EMPTY = N_("No session this day")
 
 
 STAR = "★"
@@ -38,9 +40,10 @@ def session_prompt(
     starred: bool = False,
     clashes: tuple[Occurrence, ...] = (),
     mark: str = "",
+    change: str = "",
 ) -> Text:
     """Time range and title (a star when starred), then the tags, with "en cours"/"ensuite" in
-    the margin; a third line names the starred sessions it overlaps. Long lines end in …
+    the margin (and the change since a revision, in a word, before the tags); a third line names the starred sessions it overlaps. Long lines end in …
     `style("time")`... gives the DayList's component styles (styles/app.tcss)."""
     prompt = Text(no_wrap=True, overflow="ellipsis", end="")
     prompt.append(f"{time_range_short(occ, day):<11} ", style("time"))
@@ -50,6 +53,9 @@ def session_prompt(
     tags = " · ".join(one_line(tag) for tag in occ.tags)
     prompt.append("\n")
     prompt.append(f"{mark:<11} ", style("now" if mark == NOW_MARK else "next"))
+    if change:
+        prompt.append(change, style("change"))
+        prompt.append("  ")
     prompt.append(tags or "—", style("tags"))
     if clashes:
         names = ", ".join(other.title for other in clashes)
@@ -73,17 +79,19 @@ class DayList(Vertical):
 
     COMPONENT_CLASSES = {
         f"day-list--{name}"
-        for name in ("heading", "count", "time", "star", "now", "next", "tags", "clash")
+        for name in ("heading", "count", "time", "star", "now", "next", "tags", "clash", "change")
     }
 
     day: reactive[date] = reactive(date(2000, 1, 1))
     occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True)
     current: reactive[str | None] = reactive(None)  # the selected occurrence's id
     filtered: reactive[bool] = reactive(False)  # whether any filter is active
+    matching: reactive[bool] = reactive(True)  # whether the filters keep any session at all
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
     now: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids in progress
     next: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids starting next
+    changes: reactive[ChangeMarks] = reactive(ChangeMarks)  # since a revision, by session id
 
     class Highlighted(Message):
         """The user highlighted another session."""
@@ -125,13 +133,21 @@ class DayList(Vertical):
         mark = NOW_MARK if occ.id in self.now else NEXT_MARK if occ.id in self.next else ""
         starred = occ.session.id in self.favourites
         clashes = self.clashes.get(occ.id, ())
-        key = (occ.id, self.day, starred, clashes, mark, self.app.theme)
+        change = self.changes.by_session.get(occ.session.id)
+        word = mark_word(change) if change is not None else ""
+        key = (occ.id, self.day, starred, clashes, mark, word, self.app.theme)
         made = self._options_made.get(key)
         if made is None or made[0] is not occ:
             if len(self._options_made) >= 4096:
                 self._options_made.clear()
             prompt = session_prompt(
-                occ, self.day, self._style, starred=starred, clashes=clashes, mark=mark
+                occ,
+                self.day,
+                self._style,
+                starred=starred,
+                clashes=clashes,
+                mark=mark,
+                change=word,
             )
             made = self._options_made[key] = (occ, Option(prompt, id=occ.id))
         return made[1]
@@ -167,6 +183,7 @@ class DayList(Vertical):
             self.clashes,
             self.now,
             self.next,
+            self.changes,
         )
         if list_key != self._shown_list:
             self._shown_list = list_key
@@ -175,7 +192,9 @@ class DayList(Vertical):
             options.display = bool(occurrences)
         if empty.display != (not occurrences):
             empty.display = not occurrences
-        sentence = EMPTY_WITH_FILTERS if self.filtered else EMPTY
+        sentence = _(EMPTY_WITH_FILTERS if self.filtered else EMPTY)
+        if self.filtered and not self.matching:  # said once, for the whole programme
+            sentence = _("No session matches these filters, in the whole programme")
         if sentence != self._shown_sentence:
             self._shown_sentence = sentence
             empty.update(Text(sentence))
@@ -196,7 +215,17 @@ class DayList(Vertical):
         self._ready = True
         self._rebuild()
         # Any of these changes the list: one rebuild, however many change together.
-        for name in ("occurrences", "day", "filtered", "favourites", "clashes", "now", "next"):
+        for name in (
+            "occurrences",
+            "day",
+            "filtered",
+            "matching",
+            "favourites",
+            "clashes",
+            "now",
+            "next",
+            "changes",
+        ):
             self.watch(self, name, self._schedule, init=False)
 
     @on(OptionList.OptionHighlighted, "#sessions")
