@@ -86,8 +86,13 @@ class CalendarApp(App[None]):
         cache: PostCache | None = None,
         favourites_path: Path | None = None,
         export_dir: Path | None = None,
+        watch: bool = False,
+        poll: bool | None = None,
+        linear: bool = False,
         changes_since: ChangesSince | None = None,
     ) -> None:
+        from calendar_tui.check_watch import WatchCache
+
         super().__init__()
         self.favourites_path = favourites_path  # None: the user's data folder
         self.export_dir = export_dir  # None: $CALENDAR_TUI_EXPORT_DIR, the current folder or ~
@@ -96,7 +101,10 @@ class CalendarApp(App[None]):
         self.store = store
         self.paths = tuple(paths)
         self.drafts = drafts
-        self.cache = cache  # parsed posts reused between runs; None in tests
+        # Parsed posts reused between runs (None in tests), and between reloads in memory: a
+        # reload parses only the files that changed (written to disk after the first load).
+        self.cache = WatchCache(cache)
+        self.watch, self.poll, self.linear = watch, poll, linear  # see screens/live_reload.py
         self.keymap = dict(settings.keymap)
         self.changes_since = changes_since  # screens/changes.py
 
@@ -120,6 +128,7 @@ class CalendarApp(App[None]):
             from calendar_tui.model.loader import load_store
 
             self.store = load_store(list(self.paths), drafts=self.drafts, cache=self.cache)
+            self.cache.close()
         if self.store is not None:
             self.push_screen(self._calendar(self.store))
         else:
@@ -171,6 +180,7 @@ class CalendarApp(App[None]):
         except _LoadStopped:
             return
         store.prepare_search()
+        self.cache.close()
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, store)
 
@@ -183,8 +193,16 @@ class CalendarApp(App[None]):
         self.switch_screen(self._calendar(store))
 
     def _calendar(self, store: EventStore) -> CalendarScreen:
+        from calendar_tui.screens.live_reload import LiveSource
+
+        live = LiveSource(self.paths, self.drafts, self.cache, self.watch, self.poll)
         return CalendarScreen(
-            store, self.clock, favourites_path=self.favourites_path, export_dir=self.export_dir
+            store,
+            self.clock,
+            favourites_path=self.favourites_path,
+            export_dir=self.export_dir,
+            live=live if self.paths else None,
+            linear=self.linear,
         )
 
     # -- actions (declared in commands.APP_COMMANDS) -------------------------------------------

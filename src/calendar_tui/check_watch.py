@@ -120,8 +120,11 @@ def _stamp() -> str:
     return datetime.now().strftime("%H:%M:%S")
 
 
-def _changes(paths: Sequence[Path], poll: bool | None) -> Iterator[set]:
-    """Batches of changes; the first, empty, batch says the watcher is in place."""
+def change_batches(
+    paths: Sequence[Path], poll: bool | None, stop_event: object | None = None
+) -> Iterator[set]:
+    """Batches of changes; the first, empty, batch says the watcher is in place. Setting
+    `stop_event` (a `threading.Event`) ends it within `READY_MS` (the app's watcher thread)."""
     from watchfiles import watch
 
     batches = watch(
@@ -133,6 +136,7 @@ def _changes(paths: Sequence[Path], poll: bool | None) -> Iterator[set]:
         yield_on_timeout=True,
         force_polling=poll,
         ignore_permission_denied=True,
+        stop_event=stop_event,
     )
     ready = False
     for batch in batches:
@@ -200,7 +204,7 @@ def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool
         print(diagnostic.format())
     print(summary(result))
     try:
-        for batch in _changes(paths, poll):
+        for batch in change_batches(paths, poll):
             if not batch:
                 print(_("Watching for changes; Ctrl+C to stop."), flush=True)
                 continue

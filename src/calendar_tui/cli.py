@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     opener = with_paths(
         commands.add_parser("open", help=_("open the terminal app (the default command)"))
     )
+    from calendar_tui.cli_open import add_open_arguments
+
+    add_open_arguments(opener)
     from calendar_tui.cli_filters import add_filter_arguments
 
     lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
@@ -166,7 +169,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return run_app(paths, args.drafts, args.cache, cli_changes.open_request(args))
+    return run_app(
+        paths,
+        args.drafts,
+        args.cache,
+        cli_changes.open_request(args),
+        args.watch,
+        args.poll,
+        args.linear,
+    )
 
 
 def _language_choice(args_list: list[str]) -> str | None:
@@ -343,7 +354,15 @@ def run_check(paths: list[Path], drafts: bool, cache: bool = True, fmt: str = "t
     return 1 if errors else 0
 
 
-def run_app(paths: list[Path], drafts: bool, cache: bool = True, changes_since=None) -> int:
+def run_app(
+    paths: list[Path],
+    drafts: bool,
+    cache: bool = True,
+    changes_since=None,
+    watch: bool = True,
+    poll: bool | None = None,
+    linear: bool = False,
+) -> int:
     from calendar_tui.factory import make_app
     from calendar_tui.model.clock import clock_from_env
 
@@ -358,6 +377,9 @@ def run_app(paths: list[Path], drafts: bool, cache: bool = True, changes_since=N
         cache=_cache(cache, paths),
         clock=clock,
         changes_since=changes_since,
+        watch=watch,
+        poll=poll,
+        linear=linear,
     )
     app.run()
     if app.signalled is not None:

@@ -184,6 +184,22 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         show=False,
     ),
     AppCommand(
+        "calendar.reload",
+        "reload",
+        "R,ctrl+r",
+        N_("Reload"),
+        N_("Read the posts changed since they were loaded again"),
+        show=False,
+    ),
+    AppCommand(
+        "calendar.linear",
+        "toggle_linear",
+        "L",
+        N_("Linear view"),
+        N_("Switch to the linear view (the programme in sentences, for screen readers), and back"),
+        show=False,
+    ),
+    AppCommand(
         "calendar.changes",
         "changes_only",
         "d",

@@ -27,6 +27,9 @@ def make_app(
     favourites_path: Path | None = None,
     export_dir: Path | None = None,
     cache: PostCache | None = None,
+    watch: bool = False,
+    poll: bool | None = None,
+    linear: bool = False,
     changes_since: ChangesSince | None = None,
 ) -> CalendarApp:
     """An app on `store` when given, else on `paths`, else the bundled programme.
@@ -39,7 +42,9 @@ def make_app(
         favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
         `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder). `cache` (the CLI
         passes one) reuses posts parsed in earlier runs. `changes_since` marks the sessions changed since
-    a git revision of the posts.
+    a git revision of the posts. `watch` reloads the posts when their files change (`poll`: by
+    looking at them, for file systems that send no events); `R` reloads them by hand either
+    way. `linear` opens on the linear view.
     """
     from calendar_tui.app import CalendarApp
 
@@ -57,6 +62,9 @@ def make_app(
         favourites_path=favourites_path,
         export_dir=export_dir,
         cache=cache,
+        watch=watch,
+        poll=poll,
+        linear=linear,
         changes_since=changes_since,
     )
 

@@ -9,6 +9,7 @@ grid, the tag picker and the search bar stay hidden until a key shows them: `Lat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 
@@ -39,12 +40,14 @@ from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.layout import size_classes
 from calendar_tui.screens.links import LinkActions
+from calendar_tui.screens.live_reload import LiveReload, LiveSource
 from calendar_tui.screens.palette import CalendarCommands
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader
 from calendar_tui.widgets.key_footer import KeyFooter
 from calendar_tui.widgets.later import Later
+from calendar_tui.widgets.linear_view import LinearView
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
@@ -75,6 +78,7 @@ class CalendarScreen(ViewsInput):
     now_ids: var[frozenset[str]] = var(frozenset, init=False)
     next_ids: var[frozenset[str]] = var(frozenset, init=False)
     week: var[bool] = var(False, init=False)
+    linear: var[bool] = var(False, init=False)  # the programme as a list of paragraphs
     # What the footer's keys depend on (`check_action`): a change refreshes the footer.
     has_session: var[bool] = var(False, bindings=True, init=False)
     has_links: var[bool] = var(False, bindings=True, init=False)
@@ -90,9 +94,13 @@ class CalendarScreen(ViewsInput):
         *,
         favourites_path: Path | None = None,
         export_dir: Path | None = None,
+        live: LiveSource | None = None,
+        linear: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
+        self.live = live  # where the store came from, to reload it (None: nothing to reload)
+        self.set_reactive(CalendarScreen.linear, linear)
         self.clock = clock
         self.favourites_path = favourites_path
         self.export_dir = export_dir
@@ -160,7 +168,21 @@ class CalendarScreen(ViewsInput):
             picker = TagPicker(id="tags").data_bind(
                 filter=CalendarScreen.flt, expression=CalendarScreen.filter_expression
             )
+            linear = LinearView(id="linear").data_bind(
+                CalendarScreen.day,
+                CalendarScreen.result,
+                CalendarScreen.favourites,
+                active=CalendarScreen.linear,
+                filters=CalendarScreen.filters_words,
+                clashes=CalendarScreen.clash_map,
+                now=CalendarScreen.now_ids,
+                next=CalendarScreen.next_ids,
+                current=CalendarScreen.occurrence_id,
+            )
+            linear.title = self.store.title
+            yield linear if self.linear else Later(linear)
             picker.tags = self.store.tags()
+            self._later = (linear, picker)  # given the new store on a reload, mounted or not
             picker.count_under = lambda flt: self.store.query(flt).tag_counts
             yield Later(picker)
         search = SearchBar(id="search")
@@ -173,6 +195,7 @@ class CalendarScreen(ViewsInput):
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
+        yield LiveReload(self.live, self.store)
         yield from self.more_controllers()  # reminders, changes since a revision
 
     def on_resize(self, event: events.Resize) -> None:
@@ -186,8 +209,38 @@ class CalendarScreen(ViewsInput):
         )
 
     def on_mount(self) -> None:
-        self.query_one(MonthGrid).focus()
+        self.set_class(self.linear, "-linear")
+        if self.linear:
+            self.query_one(LinearView).focus_sessions()
+        else:
+            self.query_one(MonthGrid).focus()
         self.set_interval(NOW_TICK, self.tick)
+
+    def swap_store(self, store: EventStore, renamed: Mapping[str, str] | None = None) -> None:
+        """A reloaded programme in place of the shown one: the day, the selected session (by
+        id, or by the id it has become: `renamed`), the filters, the search and the stars stay
+        where they were."""
+        selected = self.occurrence
+        self.store = store
+        header = self.query_one(CalendarHeader)
+        header.title = store.title
+        header.problems = len(store.diagnostics)
+        linear, picker = self._later
+        linear.title = store.title
+        picker.tags = store.tags()
+        self.query_one(FavouritesKeeper).follow(store)
+        self.query_one(Exporter).title = store.title
+        result = store.query(self.flt)
+        self._span = (result.days[0], result.days[-1]) if result.days else None
+        self.filter_changed(self.flt)  # the header's words, with the new labels
+        self.result = result  # the day's list, the selection by id, the counts, now and next
+        self.watch_favourites(self.favourites)  # the clashes, between the new sessions
+        if selected is not None and self.occurrence_id != selected.id and renamed:
+            become = renamed.get(selected.session.id)
+            for occurrence in self.day_occurrences:
+                if occurrence.session.id == become:
+                    self.occurrence = occurrence
+                    break
 
     # -- state --------------------------------------------------------------------------------
 

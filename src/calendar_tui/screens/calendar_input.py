@@ -12,14 +12,17 @@ from textual.widgets import Input
 
 from calendar_tui.i18n import _
 from calendar_tui.model.day_range import add_days, add_months
+from calendar_tui.model.live import change_notice, kept_notice, renamed_sessions
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
+from calendar_tui.screens.live_reload import LiveReload
 from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import ProblemsBadge
 from calendar_tui.widgets.later import Later
+from calendar_tui.widgets.linear_view import LinearView, shown_day
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
@@ -45,6 +48,8 @@ class CalendarInput(Screen):
             return self.has_clashes
         if action in ("open_link", "copy_link"):
             return self.has_links
+        if action == "reload":
+            return self.query_one(LiveReload).can_reload
         return True
 
     def watch_week(self, week: bool) -> None:
@@ -54,8 +59,15 @@ class CalendarInput(Screen):
             (week_grid if week else month).focus()
 
     def focus_grid(self) -> None:
-        """Focus the grid on show: the month's, or the week's."""
+        """Focus the grid on show: the month's, or the week's (the list, in the linear view)."""
+        if self.linear:
+            self.query_one(LinearView).focus_sessions()
+            return
         (self.query_one(WeekGrid) if self.week else self.query_one(MonthGrid)).focus()
+
+    def watch_linear(self, linear: bool) -> None:
+        self.set_class(linear, "-linear")
+        self.focus_grid()
 
     def go_to_day(self, day: date) -> None:
         self.day = day
@@ -107,6 +119,13 @@ class CalendarInput(Screen):
     async def action_toggle_week(self) -> None:
         await Later.all_mounted(self)
         self.week = not self.week
+
+    async def action_toggle_linear(self) -> None:
+        await Later.all_mounted(self)
+        self.linear = not self.linear
+
+    def action_reload(self) -> None:
+        self.query_one(LiveReload).reload()
 
     def action_clear_filters(self) -> None:
         self.flt = self.flt.cleared()
@@ -242,6 +261,26 @@ class CalendarInput(Screen):
     @on(FavouritesKeeper.Loaded)
     def _favourites_loaded(self, event: FavouritesKeeper.Loaded) -> None:
         self.favourites = event.ids
+
+    @on(LinearView.Highlighted)
+    def _linear_moved(self, event: LinearView.Highlighted) -> None:
+        self.go_to_occurrence(shown_day(event.occurrence, self.day), event.occurrence.id)
+
+    @on(LiveReload.Reloaded)
+    def _reloaded(self, event: LiveReload.Reloaded) -> None:
+        self.swap_store(event.reload.store, renamed_sessions(event.reload))
+        self.app.store = event.reload.store  # type: ignore[attr-defined]
+        notice = change_notice(event.reload)
+        if notice or event.by_hand:
+            self.notify(
+                notice or _("Nothing changed"),
+                title=_("Programme reloaded"),
+                timeout=4,
+                markup=False,
+            )
+        kept = kept_notice(event.reload)
+        if kept:
+            self.notify(kept, severity="warning", timeout=8, markup=False)
 
     @on(ProblemsBadge.Clicked)
     def _problems(self) -> None:

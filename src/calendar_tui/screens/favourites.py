@@ -35,6 +35,12 @@ class FavouritesKeeper(Controller):
             super().__init__()
             self.warning = warning
 
+    class _Followed(Message):
+        def __init__(self, ids: frozenset[str], warnings: tuple[FavouritesWarning, ...]) -> None:
+            super().__init__()
+            self.ids = ids
+            self.warnings = warnings
+
     def __init__(self, path: Path | None, clock: Clock, store: EventStore) -> None:
         super().__init__()
         self.path = path  # None: the user's data folder
@@ -77,6 +83,32 @@ class FavouritesKeeper(Controller):
         if self._early:
             self._early.clear()
             self.save()
+
+    def follow(self, store: EventStore) -> None:
+        """A reloaded programme: the stars of sessions whose id changed follow them (then
+        `Loaded` again with the set)."""
+        self.store = store
+        if self.file is not None:
+            self._follow(store)
+
+    @work(thread=True, group="favourites-save", exit_on_error=False)
+    def _follow(self, store: EventStore) -> None:
+        with self._save_lock:
+            if self.file is None:
+                return
+            self.file.replace(self.ids)
+            known = len(self.file.warnings)
+            self.file.follow(store)  # saves when a star moved
+            ids, warnings = self.file.ids, self.file.warnings[known:]
+        self.post_message(self._Followed(ids, tuple(warnings)))
+
+    @on(_Followed)
+    def _followed(self, event: _Followed) -> None:
+        for warning in event.warnings:
+            self._warn(warning)
+        if event.ids != self.ids:
+            self.ids = event.ids
+            self.post_message(self.Loaded(self.ids))
 
     @work(thread=True, group="favourites-save", exit_on_error=False)
     def save(self) -> None:
