@@ -8,10 +8,12 @@ terminal, words wrapped and over-long words folded) without Rich.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TextIO
 
 from calendar_tui.model.filters import Filter
@@ -32,13 +34,19 @@ def when_text(occurrence: Occurrence) -> str:
     return f"{occurrence.start:%d/%m/%Y %H:%M}{end}"
 
 
+# Characters one cell wide each: ASCII, Latin letters with their accents precomposed, general
+# punctuation but its zero-width characters, arrows. Most post text is only these.
+_NARROW = re.compile("[ -~\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff]*")
+
+
 def cell_width(text: str) -> int:
     """Terminal cells `text` takes: wide (East Asian, most emoji) 2, combining marks 0."""
-    if text.isascii():
+    if _NARROW.fullmatch(text):
         return len(text)
     return sum(_char_width(char) for char in text)
 
 
+@lru_cache(maxsize=4096)
 def _char_width(char: str) -> int:
     if unicodedata.combining(char) or char in "\u200d\ufe0f":
         return 0
