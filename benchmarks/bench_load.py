@@ -34,7 +34,7 @@ def timed(function) -> tuple[float, object]:
 
 def bench_load(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        posts, cache_file = Path(tmp, "posts"), Path(tmp, "cache", "posts.pickle")
+        posts, cache_file = Path(tmp, "posts"), Path(tmp, "cache", "posts.msgpack")
         write_posts(posts, count)
         cold, store = timed(lambda: load_store([posts]))
         one_process, _ = timed(lambda: load_store([posts], parallel=False))

@@ -611,6 +611,9 @@ FRAGMENTS = [
     "<br>De 10h à 11h, de 14h à 15h", "**Quand ?** Le 14 juin 2019, de 13h15 à 13h45", "#### Titre",
     "**Où ?** Ici", "[Le 31/11]", "jeudi 116 décembre", "**[14h00]** Ouverture", "<li><b>T</b>",
     "</li>", "{: .encadre}", "texte", "Du 02/11 au 30/11", "à 25h", "9h - 8h", "[", "**", "\\",
+    "## Mardi 8 mars 2022", "### Salle A", "De 10h à 11h : T", "10h – 11h ou 15h - 16h : T",
+    "Dès 9 heures : T", "À midi : T", "~~~", "    # code", "> ### cité", "<h3>Salle B</h3>",
+    "1. ", "* * *", "#", "#######",
 ]  # fmt: skip
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -299,3 +300,53 @@ def test_atomic_writes_keep_the_mode_of_the_file_they_replace(tmp_path):
     target.chmod(0o640)
     atomic.atomic_write_text(target, "two")
     assert target.read_text() == "two" and (target.stat().st_mode & 0o777) == 0o640
+
+
+def test_a_deeply_nested_file_is_set_aside_like_any_damage(path):
+    path.write_text('{"version": 1, "favourites": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    stars = open_file(path)
+    [warning] = stars.warnings
+    assert warning.kind == "corrupt" and "nested too deeply" in warning.message
+    assert not path.exists() and not stars.read_only
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_place_of_the_file_is_never_read_nor_replaced(path):
+    os.mkfifo(path)
+    stars = open_file(path)  # would block for ever reading the pipe
+    [warning] = stars.warnings
+    assert warning.kind == "unreadable" and "named pipe" in warning.message
+    assert stars.save() is warning and stat.S_ISFIFO(os.stat(path).st_mode)
+
+
+_INSTANCE = """
+import sys
+from pathlib import Path
+from calendar_tui.model.favourites import FavouritesFile
+stars = FavouritesFile.open(Path(sys.argv[1]))
+print("loaded", flush=True)
+sys.stdin.readline()
+for change in sys.argv[2:]:
+    (stars.remove if change.startswith("-") else stars.add)(change.lstrip("-"))
+print(stars.save(), sorted(stars.ids), flush=True)
+"""
+
+
+def test_two_instances_saving_keep_each_others_stars(path):
+    write_json(path, {"version": 1, "favourites": ["old", "gone"]})
+
+    def instance(*changes: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-c", _INSTANCE, str(path), *changes],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    first, second = instance("a", "-gone"), instance("b")
+    for process in (first, second):  # both have read the file before either saves
+        assert process.stdout.readline() == "loaded\n"
+    outputs = [process.communicate("go\n", timeout=60)[0] for process in (first, second)]
+    assert outputs[0] == "None ['a', 'old']\n"
+    assert outputs[1] == "None ['a', 'b', 'old']\n"  # the first one's changes, merged in
+    assert json.loads(path.read_text())["favourites"] == ["a", "b", "old"]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_tui.model import french_dates
+from calendar_tui.model import date_text
 from calendar_tui.model.french_dates import (
     MONTHS,
     WEEKDAYS,
@@ -529,7 +529,7 @@ def _fold_reference(text: str) -> tuple[str, tuple[int, ...]]:
     """Character by character, as `_fold` did before its cached translate table."""
     parts, positions = [], []
     for i, ch in enumerate(text):
-        folded = french_dates._fold_char(ch)
+        folded = date_text._fold_char(ch)
         parts.append(folded)
         positions.extend([i] * len(folded))
     return "".join(parts), tuple(positions)
@@ -538,7 +538,7 @@ def _fold_reference(text: str) -> tuple[str, tuple[int, ...]]:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("aéÉ 9/ﬁe\u0301ᵉ½\u00a0\u2013’-Ω"), max_size=20))
 def test_fold_fast_path_matches_character_by_character(text: str) -> None:
-    folded = french_dates._fold(text)  # no "&", "<", URL or e-mail: nothing is blanked
+    folded = date_text.fold_for_dates(text)  # no "&", "<", URL or e-mail: nothing is blanked
     norm, positions = _fold_reference(text)
     assert folded.norm == norm
     if folded.index is None:  # every character folded to exactly one
@@ -550,4 +550,4 @@ def test_fold_fast_path_matches_character_by_character(text: str) -> None:
 def test_folding_never_makes_a_digit() -> None:
     """parse_when skips text without an ASCII digit: folding must not create one."""
     for code in (0xB2, 0xBD, 0x2460, 0xFF11, 0x0663, 0x1D7CE, 0x2474):
-        assert not any("0" <= c <= "9" for c in french_dates._fold_char(chr(code)))
+        assert not any("0" <= c <= "9" for c in date_text._fold_char(chr(code)))

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 
 from babel.dates import format_date, get_day_names, get_month_names
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calendar_tui.model.french_names import (
@@ -26,6 +26,7 @@ def test_the_tables_are_babels():
         assert tuple(months[i] for i in range(1, 13)) == MONTH_NAMES
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # shared machine
 @given(st.dates(min_value=date(1, 1, 1)))
 def test_the_words_are_babels(day):
     assert month_year(day) == format_date(day, "LLLL y", locale="fr_FR")

@@ -168,16 +168,18 @@ def test_a_file_that_cannot_be_read_or_vanishes_while_loading(tmp_path: Path, mo
     shutil.copy(bundled_programme(), tmp_path / "good.markdown")
     (tmp_path / "vanishing.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "locked.md").write_text(GOOD, encoding="utf-8")
-    real_read = Path.read_bytes
+    from calendar_tui.model import parsing
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "vanishing.md":
-            self.unlink()  # deleted between listing and reading
-        if self.name == "locked.md":
+    real_read = parsing.read_regular
+
+    def read_regular(path: Path, limit: int) -> bytes:
+        if path.name == "vanishing.md":
+            path.unlink()  # deleted between listing and reading
+        if path.name == "locked.md":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_read(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(parsing, "read_regular", read_regular)
     result = load_posts([tmp_path])
     messages = {Path(d.path).name: d.message for d in result.diagnostics}
     assert "cannot be read" in messages["vanishing.md"]

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calendar_tui.cli import main
@@ -33,11 +33,13 @@ def standard(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # shared machine
 @given(values)
 def test_same_text_as_the_standard_library(value):
     assert json_text.dumps(value) == standard(value)
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # shared machine
 @given(st.lists(values, max_size=5))
 def test_write_array_same_text_as_json_dump(items):
     out = io.StringIO()

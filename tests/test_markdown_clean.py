@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calendar_tui.model import html_to_markdown as h2m
 from calendar_tui.model import markdown_clean as mc
 from calendar_tui.model.markdown_clean import clean_markdown
 
@@ -158,7 +159,7 @@ _BR_SOUP = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_BR_SOUP)
 def test_resolve_br_matches_plain_regex_sub(text: str) -> None:
-    assert mc._resolve_br(text) == mc._BR_RUN.sub(mc._replace_br, text)
+    assert h2m.resolve_br(text) == h2m._BR_RUN.sub(h2m._replace_br, text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -175,7 +176,7 @@ def test_drop_empty_emphasis_matches_combined_regex(text: str) -> None:
     ).map("".join)
 )
 def test_br_only_markup_skips_the_parser_with_the_same_result(text: str) -> None:
-    converter = mc._Converter()
+    converter = h2m.Converter()
     converter.feed(text)
     converter.close()
     replaced, needs_parser = mc._only_line_breaks(text)

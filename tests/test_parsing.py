@@ -75,7 +75,7 @@ def test_a_broken_pool_leaves_the_rest_to_this_process(in_one_process, monkeypat
 
 def test_progress_counts_every_file_once_cached_or_parsed(tmp_path, monkeypatch):
     monkeypatch.setattr(parsing, "CHUNK_FILES", 9)
-    cache = tmp_path / "posts.pickle"
+    cache = tmp_path / "posts.msgpack"
     seen: list[tuple[int, int]] = []
     load_store([CORPUS], cache=PostCache(cache), parallel=True, progress=lambda *a: seen.append(a))
     total = seen[-1][1]

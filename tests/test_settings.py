@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -73,3 +74,30 @@ def test_a_save_interrupted_before_the_rename_leaves_the_previous_file(tmp_path,
         save_settings(Settings(theme="gruvbox", path=path))
     assert load_settings(path).theme == "nord"
     assert list(tmp_path.iterdir()) == [path]  # the temp file was cleaned up
+
+
+@pytest.mark.parametrize(
+    "raw, problem",
+    [
+        (b'{"theme": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+        (b'{"theme": "\xff"}', "utf-8"),
+        (b"{" + b" " * (2 * 1024 * 1024) + b"}", "larger than"),
+    ],
+    ids=["nested", "not-utf8", "huge"],
+)
+def test_any_damage_is_set_aside_with_a_notice(tmp_path, raw, problem):
+    path = tmp_path / "settings.json"
+    path.write_bytes(raw)
+    settings = load_settings(path)
+    [aside] = tmp_path.glob("settings.json.corrupt-*")
+    assert aside.read_bytes() == raw
+    assert problem in settings.problems[0] and "set aside" in settings.problems[0]
+    assert settings.writable and settings.theme == Settings().theme
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_place_of_the_file_is_not_read(tmp_path):
+    path = tmp_path / "settings.json"
+    os.mkfifo(path)
+    settings = load_settings(path)  # would block for ever reading the pipe
+    assert "named pipe" in settings.problems[0] and not settings.writable

@@ -147,31 +147,37 @@ class WatchCache:
 
     def __init__(self, disk: PostCache | None) -> None:
         self._disk = disk
-        self._posts: dict[str, tuple[FileKey, Post]] = {}
+        self._posts: dict[str, tuple[FileKey, Post]] = {}  # by resolved path
+        self._seen: set[str] = set()  # the files of the check under way
 
     def load(self) -> None:
         if self._disk is not None:
             self._disk.load()  # reads the file the first time only
 
-    def get(self, path: str, key: FileKey) -> Post | None:
-        entry = self._posts.get(path)
+    def get(self, key_path: str, key: FileKey, shown: str) -> Post | None:
+        self._seen.add(key_path)
+        entry = self._posts.get(key_path)
         if entry is not None and entry[0] == key:
             return entry[1]
-        post = self._disk.get(path, key) if self._disk is not None else None
+        post = self._disk.get(key_path, key, shown) if self._disk is not None else None
         if post is not None:
-            self._posts[path] = (key, post)
+            self._posts[key_path] = (key, post)
         return post
 
-    def put(self, path: str, key: FileKey, post: Post) -> None:
-        self._posts[path] = (key, post)
-        if self._disk is not None:
-            self._disk.put(path, key, post)
+    def put(self, key_path: str, key: FileKey, post: Post) -> None:
+        self._seen.add(key_path)
+        self._posts[key_path] = (key, post)
 
     def save(self) -> None:
-        """Called by the loader after each check: nothing to do until `close`."""
+        """Called by the loader after each check: forgets the files that check did not see."""
+        self._posts = {p: e for p, e in self._posts.items() if p in self._seen}
+        self._seen = set()
 
     def close(self) -> None:
+        """The posts of the last check go to the cache file (which keeps only those)."""
         if self._disk is not None:
+            for key_path, (key, post) in self._posts.items():
+                self._disk.put(key_path, key, post)
             self._disk.save()
 
 

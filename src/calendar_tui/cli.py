@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from calendar_tui import __version__, cli_changes, cli_next, cli_where
+from calendar_tui.model.text import visible
 
 if TYPE_CHECKING:
     import argparse
@@ -87,40 +89,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app([_bundled()], drafts=False)
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command == "list" and args.start and args.end and args.start > args.end:
+        parser.error(f"--from {args.start} is after --to {args.end}")
     if args.command == "changes":
         return cli_changes.run(args)
     paths = args.paths or [_bundled()]
+    if args.command == "list":
+        missing = [path for path in paths if not os.path.lexists(path)]
+        if missing:
+            parser.error(f"{visible(str(missing[0]))}: no such file or folder")
     try:
         if args.command == "list":
-            return run_list(args, paths)
+            return _flushed(run_list(args, paths))
         if args.command == "check" and args.watch:
             from calendar_tui.check_watch import run_check_watch
 
             return run_check_watch(paths, args.drafts, args.cache, args.poll)
         if args.command == "check":
-            return run_check(paths, args.drafts, args.cache)
+            return _flushed(run_check(paths, args.drafts, args.cache))
         if args.command == "agenda":
             from calendar_tui.agenda import run_agenda
 
             store = _load(paths, args.drafts, args.cache)
-            return run_agenda(args, store, lambda: _favourite_ids(store))
+            return _flushed(run_agenda(args, store, lambda: _favourite_ids(store)))
         if args.command == "serve":
             from calendar_tui.cli_serve import run_serve
 
             return run_serve(args, paths)
         if args.command == "next":
             store = _load(paths, args.drafts, args.cache)
-            return cli_next.run(args, lambda: store, lambda: _favourite_ids(store))
+            return _flushed(cli_next.run(args, lambda: store, lambda: _favourite_ids(store)))
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
         print("calendar-tui: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `calendar-tui list | head`: the reader left; no traceback
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python docs' recipe
+    except BrokenPipeError:  # `calendar-tui check | head`: the reader has all it wanted
+        _stdout_to_devnull()
+        return 128 + 13  # as a command killed by SIGPIPE
+    except OSError as error:  # stdout on a full disk, a broken terminal...
+        _stdout_to_devnull()
+        print(f"calendar-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
     return run_app(paths, args.drafts, args.cache)
+
+
+def _flushed(status: int) -> int:
+    """Write errors of buffered output surface here, inside main's handlers, not at exit."""
+    sys.stdout.flush()
+    return status
+
+
+def _stdout_to_devnull() -> None:
+    """What is still buffered for stdout is dropped, so exiting does not fail to flush it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout without a descriptor (tests)
+        pass
 
 
 def _bundled() -> Path:
@@ -189,7 +216,10 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
     from calendar_tui.model.clock import SystemClock
     from calendar_tui.model.ics import to_ics
 
-    data = to_ics(occurrences, stamp=SystemClock().now(), name=store.title)
+    problems: list[str] = []
+    data = to_ics(occurrences, stamp=SystemClock().now(), name=store.title, problems=problems)
+    for problem in problems:
+        print(f"calendar-tui: warning: {problem}", file=sys.stderr)
     if output is None:
         binary = getattr(sys.stdout, "buffer", None)
         if binary is None:  # stdout replaced by a text-only stream
@@ -199,16 +229,17 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
         binary.write(data)
         binary.flush()
         return True
-    from calendar_tui.model.atomic import atomic_write_bytes
+    from calendar_tui.model.export_files import write_export
 
+    shown = visible(str(output))
     try:
-        atomic_write_bytes(output, data, make_dirs=False)
+        how = write_export(output, data)
     except OSError as error:
         print(
-            f"calendar-tui list: cannot write {output}: {error.strerror or error}", file=sys.stderr
+            f"calendar-tui list: cannot write {shown}: {error.strerror or error}", file=sys.stderr
         )
         return False
-    print(f"{len(occurrences)} event(s) written to {output}", file=sys.stderr)
+    print(f"{len(occurrences)} event(s) written to {shown}{how}", file=sys.stderr)
     return True
 
 

@@ -14,12 +14,14 @@ that the app shows:
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from calendar_tui.model.atomic import atomic_write_text, set_aside
+from calendar_tui.model.reading import NotReadable, read_regular, special_kind
 from calendar_tui.model.user_dirs import user_dir
 
 ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
@@ -28,6 +30,7 @@ DEFAULT_THEME = "textual-dark"
 FORMAT_VERSION = 1
 DEFAULT_REMINDER_MINUTES = 10
 MAX_REMINDER_MINUTES = 24 * 60
+MAX_FILE_BYTES = 1024 * 1024  # a few hundred bytes in practice: anything this large is damage
 
 
 def config_dir() -> Path:
@@ -109,23 +112,34 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; a missing file gives defaults, a corrupt one is set aside."""
     path = path or config_dir() / FILE_NAME
     try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        kind = special_kind(os.stat(path).st_mode)
+        if kind is not None:  # a pipe would block the start, a device fill memory
+            raise OSError(0, f"it is {kind}, not a regular file")
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
         return Settings(path=path)
-    except (OSError, UnicodeDecodeError) as error:
-        return Settings(path=path, writable=False, problems=(f"cannot read {path}: {error}",))
+    except OSError as error:
+        reason = error.strerror or error
+        return Settings(path=path, writable=False, problems=(f"cannot read {path}: {reason}",))
+    except NotReadable:
+        raw = None
     try:
-        return Settings.from_json(json.loads(raw), path=path)
-    except ValueError as error:
-        try:
-            aside = set_aside(path, datetime.now().strftime("%Y%m%dT%H%M%S"))
-        except OSError:
-            return Settings(
-                path=path, writable=False, problems=(f"{path} is damaged and left as it is",)
-            )
+        if raw is None:
+            raise ValueError(f"larger than {MAX_FILE_BYTES // 1024} kB")
+        return Settings.from_json(json.loads(raw.decode("utf-8")), path=path)
+    except RecursionError:
+        error = ValueError("nested too deeply")
+    except ValueError as caught:  # also UnicodeDecodeError: not UTF-8 text
+        error = caught
+    try:
+        aside = set_aside(path, datetime.now().strftime("%Y%m%dT%H%M%S"))
+    except OSError:
         return Settings(
-            path=path, problems=(f"{path} was damaged ({error}); set aside as {aside.name}",)
+            path=path, writable=False, problems=(f"{path} is damaged and left as it is",)
         )
+    return Settings(
+        path=path, problems=(f"{path} was damaged ({error}); set aside as {aside.name}",)
+    )
 
 
 def save_settings(settings: Settings) -> str | None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from datetime import datetime
 from pathlib import Path
 
+from calendar_tui.model.atomic import atomic_write_bytes
 from calendar_tui.model.shown_path import display_path as display_path  # where exports went
 from calendar_tui.model.text import fold
 
@@ -43,3 +45,30 @@ def free_path(folder: Path, name: str) -> Path:
         counter += 1
         path = folder / f"{stem}-{counter}{suffix}"
     return path
+
+
+def write_export(path: Path, data: bytes) -> str:
+    """Writes `data` to `path` as a user who typed `-o path` expects; returns how, for a message.
+
+    - absent or a regular file: replaced atomically (never a half-written .ics);
+    - a symlink: the file it points to is written the same way and the link is kept (it is
+      never replaced by a file): " (through the symbolic link to ...)";
+    - a named pipe, a device (/dev/stdout, /dev/full): written through, never replaced:
+      " (written through: not a regular file)".
+    Raises OSError (a missing folder, a full disk...).
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    through = f" (through the symbolic link to {target})" if target != path else ""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return f"{through} (written through: not a regular file)"
+    atomic_write_bytes(target, data, make_dirs=False)
+    return through

@@ -20,12 +20,16 @@ and the in-memory set is always kept:
 - saving writes atomically (temp file + fsync + `os.replace`): a process killed mid-save
   leaves the previous file intact; disk full or read-only gives a warning.
 
-Two instances saving at once: the last writer wins (each writes its whole set).
+Two instances on the same file: each save re-reads the file under a lock (on its folder) and
+applies this instance's own changes since it last read or wrote it (stars added, stars
+removed), so the other instance's stars are kept; the merged set is then this one's too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +38,7 @@ from typing import TYPE_CHECKING, Literal
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.clock import Clock, SystemClock
 from calendar_tui.model.id_migration import Remembered, migrate, remembered, sessions_by_id
+from calendar_tui.model.reading import NotReadable, read_regular, special_kind
 from calendar_tui.model.user_dirs import user_dir
 
 if TYPE_CHECKING:
@@ -42,6 +47,7 @@ if TYPE_CHECKING:
 ENV_DATA_DIR = "CALENDAR_TUI_DATA_DIR"
 FILE_NAME = "favourites.json"
 FORMAT_VERSION = 1
+MAX_FILE_BYTES = 16 * 1024 * 1024  # about 300,000 ids: anything larger is damage
 
 WarningKind = Literal["corrupt", "newer", "unreadable", "unwritable", "gone"]
 
@@ -78,6 +84,7 @@ class FavouritesFile:
         self.path = Path(path) if path is not None else default_path()
         self._clock = clock or SystemClock()
         self._ids: set[str] = set()
+        self._saved: set[str] = set()  # the ids as last read or written: changes are against it
         self._blocked: FavouritesWarning | None = None  # why saving is refused, if it is
         self.warnings: list[FavouritesWarning] = []
         self.memory: dict[str, Remembered] = {}  # id -> title and start of the starred session
@@ -170,12 +177,19 @@ class FavouritesFile:
     def load(self) -> list[FavouritesWarning]:
         """Reads the file into the set; returns (and keeps in `warnings`) what went wrong."""
         self._ids = set()
+        self._saved = set()
         self._blocked = None
         self.warnings = []
         try:
-            raw = self.path.read_bytes()
+            kind = special_kind(os.stat(self.path).st_mode)
+            if kind is not None:
+                raise OSError(0, f"it is {kind}, not a regular file")
+            raw = read_regular(self.path, MAX_FILE_BYTES)
         except (FileNotFoundError, NotADirectoryError):
             return []
+        except NotReadable:
+            self._set_aside(f"larger than {MAX_FILE_BYTES // 1_048_576} MB")
+            return list(self.warnings)
         except OSError as error:
             self._block(
                 "unreadable",
@@ -188,6 +202,7 @@ class FavouritesFile:
             self._set_aside(str(error))
             return list(self.warnings)
         self._ids = set(ids)
+        self._saved = set(ids)
         self.memory, self._reported_gone = _parse_memory(raw, self._ids)
         if version > FORMAT_VERSION:
             self._block(
@@ -201,22 +216,38 @@ class FavouritesFile:
         """Writes the set atomically; returns a warning instead of raising when it cannot."""
         if self._blocked is not None:
             return self._blocked
-        document: dict[str, object] = {"version": FORMAT_VERSION, "favourites": sorted(self._ids)}
-        memory = {i: {"title": m.title, "start": m.start} for i, m in self.memory.items()}
-        if memory := {i: memory[i] for i in sorted(memory.keys() & self._ids)}:
-            document["remembered"] = memory
-        if gone := sorted(self._reported_gone & self._ids):
-            document["gone"] = gone
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         try:
-            atomic_write_text(self.path, text)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with _locked(self.path.parent):
+                ids = self._merged_with_file()
+                atomic_write_text(self.path, self._document(ids))
         except OSError as error:
             return FavouritesWarning(
                 "unwritable",
                 f"cannot save the favourites to {self.path}: {_reason(error)}; they are kept for this session",
                 str(self.path),
             )
+        self._ids, self._saved = set(ids), set(ids)
         return None
+
+    def _document(self, ids: set[str]) -> str:
+        """The file's text for `ids`, with what is remembered of each star and which are gone."""
+        document: dict[str, object] = {"version": FORMAT_VERSION, "favourites": sorted(ids)}
+        memory = {i: {"title": m.title, "start": m.start} for i, m in self.memory.items()}
+        if memory := {i: memory[i] for i in sorted(memory.keys() & ids)}:
+            document["remembered"] = memory
+        if gone := sorted(self._reported_gone & ids):
+            document["gone"] = gone
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+    def _merged_with_file(self) -> set[str]:
+        """The file's ids as they are now, with this instance's own additions and removals."""
+        try:
+            _version, on_disk = _parse(read_regular(self.path, MAX_FILE_BYTES))
+        except (OSError, NotReadable, ValueError):
+            return set(self._ids)  # gone or unreadable since it was loaded: ours is all there is
+        added, removed = self._ids - self._saved, self._saved - self._ids
+        return (set(on_disk) - removed) | added
 
     def _block(self, kind: WarningKind, message: str) -> None:
         self._blocked = FavouritesWarning(kind, message, str(self.path))
@@ -249,6 +280,8 @@ def _parse(raw: bytes) -> tuple[int, list[str]]:
         document = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ValueError("not UTF-8 text") from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     except json.JSONDecodeError as error:
         raise ValueError(f"not valid JSON: {error.msg} at line {error.lineno}") from None
     if not isinstance(document, dict):
@@ -278,6 +311,23 @@ def _parse_memory(raw: bytes, ids: set[str]) -> tuple[dict[str, Remembered], set
     gone = document.get("gone")
     reported = {i for i in gone if isinstance(i, str)} & ids if isinstance(gone, list) else set()
     return memory, reported
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Holds an exclusive lock on `folder` (where fcntl exists): saves of two instances take
+    turns, so neither writes between the other's re-read and its write."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock, the merge still narrows the window to a moment
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _reason(error: OSError) -> str:

@@ -13,10 +13,12 @@ text are spans of the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import NamedTuple
+
+from calendar_tui.model.date_text import FoldedText as _Text
+from calendar_tui.model.date_text import fold_for_dates as _fold
 
 __all__ = ["MONTHS", "WEEKDAYS", "TimeRange", "When", "infer_year", "parse_times", "parse_when"]
 
@@ -52,91 +54,6 @@ class When:
 
 
 # --- Folding -------------------------------------------------------------------------------
-
-# One kind of space, dash and apostrophe.
-_PLAIN = {ch: " " for ch in "\u00a0\u202f\u2007\u2009\u2002\u2003\u2005\u2006\u200a\u3000\t\r\f\v"}
-_PLAIN |= {ch: "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
-_PLAIN |= {ch: "'" for ch in "\u2019\u2018\u02bc\u00b4`"}
-_PLAIN_TABLE = str.maketrans(_PLAIN)
-_BREAK = "\x00"  # marks block-level HTML tags: no phrase runs across them
-
-_BLOCK_TAG = re.compile(
-    r"</?(?:br|p|div|h[1-6]|li|ul|ol|tr|td|th|table|figure|figcaption|section|hr)\b[^<>]*>"
-)
-_BLANKED = re.compile(
-    r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+"  # URLs
-    r"|(?<=\])\([^)\n]*\)"  # Markdown link targets
-    r"|<[^<>\n]*>"  # other (inline) HTML tags
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
-)
-_ENTITIES = {"nbsp": " ", "#160": " ", "#8239": " ", "ndash": "-", "mdash": "-", "amp": "&"}
-_ENTITY = re.compile(r"&(nbsp|#160|#8239|ndash|mdash|amp);")
-
-
-def _fold_char(ch: str) -> str:
-    if ch in _PLAIN:
-        return _PLAIN[ch]
-    if ch.isascii():
-        return ch.lower()
-    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    if base.isalpha():  # é -> e, ᵉ -> e, ﬁ -> fi; keeps '½' and '²' whole
-        return "".join(c for c in base.lower() if not unicodedata.combining(c)) or " "
-    return "" if unicodedata.combining(ch) else ch
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    raw: str
-    norm: str  # folded text
-    index: tuple[int, ...] | None  # norm position -> raw position (None: the same)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        if self.index is None:
-            return start, end
-        if start >= end:
-            pos = self.index[start] if start < len(self.index) else len(self.raw)
-            return pos, pos
-        return self.index[start], self.index[end - 1] + 1
-
-    def quote(self, start: int, end: int) -> str:
-        raw_start, raw_end = self.span(start, end)
-        return " ".join(self.raw[raw_start:raw_end].split())
-
-
-class _FoldTable(dict[int, str]):
-    """A `str.translate` table of `_fold_char`, filled in as characters are first seen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.reshaping: set[str] = set()  # characters that fold to zero or several characters
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = _fold_char(chr(code))
-        if len(folded) != 1:
-            self.reshaping.add(chr(code))
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def _fold(text: str) -> _Text:
-    if text.isascii():
-        norm, index = text.lower().translate(_PLAIN_TABLE), None
-    else:
-        norm = text.translate(_FOLD_TABLE)
-        # Every character folded to exactly one: positions are unchanged, as for ASCII.
-        index = None
-        if not _FOLD_TABLE.reshaping.isdisjoint(text):
-            positions: list[int] = []
-            for i, ch in enumerate(text):
-                positions.extend([i] * len(_FOLD_TABLE[ord(ch)]))
-            index = tuple(positions)
-    norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
-    norm = _BLOCK_TAG.sub(lambda m: _BREAK * len(m[0]), norm)
-    norm = _BLANKED.sub(lambda m: " " * len(m[0]), norm)
-    return _Text(text, norm, index)
-
 
 # --- Days ----------------------------------------------------------------------------------
 

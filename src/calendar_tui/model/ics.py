@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from calendar_tui import __version__
 from calendar_tui.model.clock import PARIS
+from calendar_tui.model.links import clean_url
 from calendar_tui.model.text import clean_text, fold, one_line
 from calendar_tui.model.types import Occurrence, Session
 
 UID_SUFFIX = "@calendar-tui"
+_TIMEZONE_YEARS = 100
 PRODID = f"-//calendar-tui//calendar-tui {__version__}//FR"
 _REGISTRATION_WORDS = ("inscri", "register", "registration", "billet")
 _REGISTRATION_SITES = (
@@ -55,11 +57,13 @@ def to_ics(
     *,
     stamp: datetime | None = None,
     name: str = "",
+    problems: list[str] | None = None,
 ) -> bytes:
     """The occurrences, in the order given, as the bytes of an .ics file.
 
     `stamp` is the DTSTAMP of every event (the time of the export); pass the injected clock's
     now() so tests get identical output. `name` becomes X-WR-CALNAME (the calendar's title).
+    An occurrence that cannot be written is left out, with a sentence added to `problems`.
     """
     moment = (stamp or datetime.now(UTC)).astimezone(UTC)
     calendar = Calendar()
@@ -70,13 +74,27 @@ def to_ics(
         calendar.add("x-wr-calname", one_line(name))
     years: set[int] = set()
     for occurrence in occurrences:
-        calendar.add_component(_event(occurrence, moment))
+        try:
+            event = _event(occurrence, moment)
+            event.to_ical()  # a value icalendar cannot write fails here, not in the whole file
+        except (ValueError, TypeError, OverflowError) as error:
+            if problems is not None:
+                problems.append(
+                    f"{occurrence.post.path}:{occurrence.session.line}: "
+                    f"'{one_line(occurrence.title)}' left out of the .ics ({one_line(str(error))})"
+                )
+            continue
+        calendar.add_component(event)
         if not occurrence.all_day:
             years.add(occurrence.start.year)
     if years:
         # A VTIMEZONE covering only the years used (from 1 January before the first event to
-        # 1 January two years after the last), not 1970-2038 spelled out in RDATEs.
-        calendar.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
+        # 1 January two years after the last), not 1970-2038 spelled out in RDATEs; kept
+        # within the years a date can hold, and to a century (a client applies the last rule
+        # to an event beyond, such as a placeholder on 31/12/9999).
+        first = max(min(years) - 1, MINYEAR)
+        last = min(max(years) + 2, MAXYEAR, first + _TIMEZONE_YEARS)
+        calendar.add_missing_timezones(date(first, 1, 1), date(last, 1, 1))
     return calendar.to_ical()
 
 
@@ -90,7 +108,10 @@ def _event(occurrence: Occurrence, stamp: datetime) -> Event:
         first = _day(occurrence.start)
         last = _day(occurrence.end) if occurrence.end is not None else first
         event.add("dtstart", first)
-        event.add("dtend", max(first, last) + timedelta(days=1))
+        if max(first, last) < date.max:
+            event.add("dtend", max(first, last) + timedelta(days=1))
+        else:  # the exclusive end would be 1 January 10000: the length says it instead
+            event.add("duration", timedelta(days=(last - first).days + 1))
     else:
         start = _local(occurrence.start)
         event.add("dtstart", start)
@@ -103,7 +124,7 @@ def _event(occurrence: Occurrence, stamp: datetime) -> Event:
         event.add("location", one_line(session.location))
     url = primary_url(session)
     if url:
-        event.add("url", url)
+        event.add("url", clean_url(url))  # links are cleaned when loaded; hand-made ones here
     tags = [one_line(tag) for tag in session.tags if one_line(tag)]
     if tags:
         event.add("categories", tags)
@@ -152,14 +173,15 @@ def _description(occurrence: Occurrence) -> str:
         lines = []
         for item in session.agenda:
             when = "–".join(filter(None, (_clock(item.start), _clock(item.end))))
-            lines.append(f"{when} {one_line(item.text)}".strip())
+            track = f"{one_line(item.track)} : " if item.track else ""
+            lines.append(f"{when} {track}{one_line(item.text)}".strip())
         parts.append("Déroulé :\n" + "\n".join(lines))
     links = [link for link in session.links if link.url and link.url not in text]
     if links:
         shown = [
-            link.url
+            clean_url(link.url)
             if one_line(link.text) in ("", link.url)
-            else f"{one_line(link.text)} : {link.url}"
+            else f"{one_line(link.text)} : {clean_url(link.url)}"
             for link in links
         ]
         parts.append("Liens :\n" + "\n".join(shown))

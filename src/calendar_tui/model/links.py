@@ -25,12 +25,32 @@ _HTML_A = re.compile(
 )
 _TAG = re.compile(r"<[^>]+>")
 _MD_NOISE = re.compile(r"[*_`]+")
+# As a browser reads an address (WHATWG URL): tabs and line breaks inside it are dropped.
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+# Whatever else cannot stand in an address as typed: spaces, controls, bidi and zero-width
+# characters. They are percent-encoded, so what is shown, copied and opened is one same string.
+_NOT_IN_URL = re.compile(
+    "[\x00-\x20\x7f-\x9f\u00a0\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]"
+)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
+def clean_url(url: str) -> str:
+    """`url` with no character that could act in a terminal, a shell or a clipboard paste."""
+    if url.isprintable() and " " not in url:
+        return url
+    url = _SURROGATES.sub("", _TAB_OR_NEWLINE.sub("", url))
+    return _NOT_IN_URL.sub(_percent, url)
 
 
 def normalise_url(raw: str) -> str:
     """What an author typed, made into a URL: trimmed, e-mails as mailto:, bare hosts as https."""
     url = (raw or "").strip().strip("<>").strip()
-    url = url.replace("\\", "")
+    url = clean_url(url.replace("\\", ""))
     if not url:
         return ""
     if _EMAIL.match(url):
@@ -43,7 +63,10 @@ def normalise_url(raw: str) -> str:
 
 
 def is_openable(url: str) -> bool:
-    """Only web pages and e-mail are ever handed to a browser; javascript:, file:, data: are not."""
+    """Only web pages and e-mail are ever handed to a browser; javascript:, file:, data: are not,
+    nor an address holding anything `clean_url` would have changed."""
+    if clean_url(url) != url:
+        return False
     try:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:

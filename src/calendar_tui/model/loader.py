@@ -14,8 +14,9 @@ from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
 from calendar_tui.model.parsing import Parsed, parse_files
+from calendar_tui.model.reading import special_kind
 from calendar_tui.model.store import EventStore
-from calendar_tui.model.text import fold
+from calendar_tui.model.text import fold, visible
 from calendar_tui.model.types import Diagnostic, Post
 
 if TYPE_CHECKING:
@@ -35,9 +36,14 @@ class LoadResult:
 
 @dataclass(frozen=True, slots=True)
 class PostFile:
-    path: str  # as the user named it (shown in diagnostics); a str, as 10,000 Paths cost 0.2 s
-    size: int
-    mtime_ns: int
+    path: str  # as the user named it; a str, as 10,000 Paths cost 0.2 s
+    key_path: str  # resolved, as the cache knows it (the same file however it is named)
+    key: tuple[int, ...]  # device, inode, size, mtime and ctime (ns): changes with any edit
+
+    @property
+    def shown(self) -> str:
+        """The path for people: invisible characters written visibly, as `ls` does."""
+        return visible(self.path)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
@@ -51,20 +57,32 @@ def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
             reason = (
                 "no such file or folder" if isinstance(error, FileNotFoundError) else error.strerror
             )
-            problems.append(Diagnostic(str(given), None, "error", str(reason)))
+            problems.append(Diagnostic(visible(str(given)), None, "error", str(reason)))
             continue
         if S_ISDIR(stat.st_mode):
+            named, resolved = str(given), str(given.resolve())
             for entry_stat, path in _walk(given, problems):
+                key_path = resolved + path[len(named) :]  # one resolve per folder, not per file
                 found.setdefault(
-                    (entry_stat.st_dev, entry_stat.st_ino), _post_file(path, entry_stat)
+                    (entry_stat.st_dev, entry_stat.st_ino), _post_file(path, key_path, entry_stat)
                 )
+        elif special_kind(stat.st_mode) is not None:
+            why = f"is {special_kind(stat.st_mode)}, not a regular file; skipped"
+            problems.append(Diagnostic(visible(str(given)), None, "error", why))
         else:
-            found.setdefault((stat.st_dev, stat.st_ino), _post_file(str(given), stat))
+            found.setdefault(
+                (stat.st_dev, stat.st_ino), _post_file(str(given), str(given.resolve()), stat)
+            )
     return sorted(found.values(), key=lambda f: f.path), problems
 
 
-def _post_file(path: str, stat: os.stat_result) -> PostFile:
-    return PostFile(path, stat.st_size, stat.st_mtime_ns)
+def _post_file(path: str, key_path: str, stat: os.stat_result) -> PostFile:
+    try:
+        key_path.encode()
+    except UnicodeEncodeError:  # a name that is not UTF-8: its bytes, written out
+        key_path = os.fsencode(key_path).decode("utf-8", "backslashreplace")
+    key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return PostFile(path, key_path, key)
 
 
 def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_result, str]]:
@@ -82,7 +100,7 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
                 listing = sorted(entries, key=lambda e: e.name, reverse=True)
         except OSError as error:
             problems.append(
-                Diagnostic(str(folder), None, "error", f"cannot be read: {error.strerror}")
+                Diagnostic(visible(str(folder)), None, "error", f"cannot be read: {error.strerror}")
             )
             continue
         for entry in listing:
@@ -91,11 +109,19 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
             try:
                 if entry.is_dir():
                     pending.append(Path(entry.path))
-                elif entry.name.endswith(POST_SUFFIXES) and entry.is_file():
-                    yield entry.stat(), entry.path
+                elif entry.name.endswith(POST_SUFFIXES):
+                    entry_stat = entry.stat()
+                    kind = special_kind(entry_stat.st_mode)
+                    if kind is None:
+                        yield entry_stat, entry.path
+                    else:
+                        why = f"is {kind}, not a regular file; skipped"
+                        problems.append(Diagnostic(visible(entry.path), None, "error", why))
             except OSError as error:
                 problems.append(
-                    Diagnostic(entry.path, None, "error", f"cannot be read: {error.strerror}")
+                    Diagnostic(
+                        visible(entry.path), None, "error", f"cannot be read: {error.strerror}"
+                    )
                 )
 
 
@@ -122,7 +148,7 @@ def load_posts(
     parsed: list[Parsed | None] = [None] * len(files)
     to_parse: list[int] = []
     for index, file in enumerate(files):
-        post = cache.get(file.path, (file.size, file.mtime_ns)) if cache is not None else None
+        post = cache.get(file.key_path, file.key, file.shown) if cache is not None else None
         if post is None:
             to_parse.append(index)
         else:
@@ -130,13 +156,13 @@ def load_posts(
     done = len(files) - len(to_parse)
     if progress is not None and done:
         progress(done, len(files))
-    sources = [(Path(files[i].path), files[i].path) for i in to_parse]
+    sources = [(Path(files[i].path), files[i].shown) for i in to_parse]
     results = parse_files(sources, parallel=parallel)
     for index, (post, problems) in zip(to_parse, results, strict=True):
         parsed[index] = (post, problems)
         file = files[index]
         if cache is not None and post is not None:
-            cache.put(file.path, (file.size, file.mtime_ns), post)
+            cache.put(file.key_path, file.key, post)
         done += 1
         if progress is not None:
             progress(done, len(files))
@@ -231,6 +257,6 @@ def collection_title(paths: Sequence[Path], posts: Sequence[Post]) -> str:
     if len(posts) == 1:
         return posts[0].title
     if len(paths) == 1:
-        name = paths[0].resolve().name or str(paths[0])
+        name = visible(paths[0].resolve().name or str(paths[0]))
         return f"{name} ({len(posts)} publications)"
     return f"{len(posts)} publications"

@@ -13,14 +13,20 @@ import gc
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from calendar_tui.model.boundary import clean_diagnostics, clean_value, with_clean_diagnostics
+from calendar_tui.model.reading import NotReadable, read_regular
+from calendar_tui.model.text import clean_text
 from calendar_tui.model.types import Diagnostic, Post
 
 PARALLEL_MIN_FILES = 200  # below this the pool's start-up costs more than it saves
 CHUNK_FILES = 48  # files per task: large enough to amortise pickling, small for even progress
 MAX_WORKERS = 8
+PARENT_CHECK_SECONDS = 0.25
 
 PostSource = tuple[Path, str]  # the file, and its path as the user named it (for diagnostics)
 Parsed = tuple[Post | None, tuple[Diagnostic, ...]]  # None: unreadable, empty or not a post
@@ -29,13 +35,31 @@ Parsed = tuple[Post | None, tuple[Diagnostic, ...]]  # None: unreadable, empty o
 def parse_file(path: Path, shown: str) -> Parsed:
     # The parsing modules (YAML, the date grammar and its patterns) are imported on the first
     # file to parse: a load served from the cache never needs them.
-    from calendar_tui.model.front_matter import read_raw_post
+    from calendar_tui.model.front_matter import MAX_POST_BYTES, decode, parse_post_text
     from calendar_tui.model.post import build_post
 
-    raw = read_raw_post(path, shown)
+    try:
+        data = read_regular(path, MAX_POST_BYTES)
+    except NotReadable as why:
+        return None, (Diagnostic(shown, None, "error", str(why)),)
+    except OSError as error:
+        reason = f"cannot be read: {error.strerror or error}"
+        return None, clean_diagnostics([Diagnostic(shown, None, "error", reason)])
+    problems: list[Diagnostic] = []
+    text = decode(data, shown, problems)
+    if text is None:
+        return None, clean_diagnostics(problems)
+    raw = parse_post_text(text, shown, problems)
+    try:
+        raw.metadata = clean_value(raw.metadata)
+    except RecursionError:
+        message = "front matter is nested too deeply to be read"
+        raw.diagnostics.append(Diagnostic(shown, 1, "error", message))
+        raw.metadata = {}
+    raw.body = clean_text(raw.body)
     if not (raw.metadata or raw.body):
-        return None, tuple(raw.diagnostics)
-    post = build_post(raw)
+        return None, clean_diagnostics(raw.diagnostics)
+    post = with_clean_diagnostics(build_post(raw))
     return post, post.diagnostics
 
 
@@ -93,7 +117,6 @@ _PARSING_MODULES = ["calendar_tui.model.front_matter", "calendar_tui.model.post"
 def _start_pool(workers: int):
     import importlib
     import multiprocessing
-    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     if threading.active_count() == 1:
@@ -113,6 +136,16 @@ def _start_pool(workers: int):
 def _start_worker() -> None:
     gc.disable()  # as in the loader: many long-lived objects, no cycles worth collecting
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    # A parent ended by a signal (SIGTERM, SIGHUP, even SIGKILL) cannot end its workers, and
+    # they would wait for more work for ever: each worker ends itself once its parent is gone.
+    watcher = threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True)
+    watcher.start()
     # Nothing a worker might print may land on the parent's terminal screen; a worker's
     # exception still reaches the parent with its traceback through the future.
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+
+
+def _end_with_parent(parent: int) -> None:
+    while os.getppid() == parent:  # a re-parented orphan sees another parent (init, a reaper)
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # at once: nothing to flush, the results have nobody to go to

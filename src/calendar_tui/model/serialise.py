@@ -28,7 +28,8 @@ def occurrence_dict(occurrence: Occurrence) -> dict:
         "location": session.location or None,
         "links": [{"text": link.text, "url": link.url} for link in session.links],
         "agenda": [
-            {"start": _clock(i.start), "end": _clock(i.end), "text": i.text} for i in session.agenda
+            {"start": _clock(i.start), "end": _clock(i.end), "text": i.text, "track": i.track}
+            for i in session.agenda
         ],
         "description": session.description,
         "source": {"path": post.path, "line": session.line},

@@ -6,10 +6,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# C0/C1 controls (minus tab and newline), DEL, bidi embeddings/overrides/isolates and
-# zero-width characters that could reorder or hide what the user reads.
+# C0/C1 controls (minus tab and newline), DEL, bidi embeddings/overrides/isolates,
+# zero-width characters that could reorder or hide what the user reads, and lone surrogates
+# (bytes that were not UTF-8, which no UTF-8 output can carry).
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ud800-\udfff]"
 )
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other ESC x.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
@@ -22,8 +24,26 @@ def clean_text(value: str) -> str:
         return ""
     if value.isprintable():  # every character _ESCAPES or _UNSAFE could match is unprintable
         return value
+    if _UNSAFE.search(value) is None:  # text with line breaks: one scan in C, nothing to remove
+        return value
     value = _ESCAPES.sub("", value)
     return _UNSAFE.sub("", value)
+
+
+def visible(value: str) -> str:
+    """A file name for people: every invisible character written as an escape (`\\x1b`), as
+    `ls` does, and bytes that are not UTF-8 as `\\xff`; printable names are returned as they are.
+    """
+    if value.isprintable():
+        return value
+    return "".join(char if char.isprintable() else _escape(char) for char in value)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def one_line(value: str) -> str:

@@ -48,6 +48,7 @@ class AgendaItem(_CompactPickle):
     start: time | None
     end: time | None
     text: str
+    track: str = ""  # the room or heading of its own timed list, when a post runs several at once
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,8 @@ def agenda_text(items: tuple[AgendaItem, ...], style: Styler) -> Text:
             if item.end is not None:
                 when += f" – {hour_words(item.end)}"
         text.append(f"  {when:<17} ", style("heading"))
+        if item.track:
+            text.append(f"{one_line(item.track)} · ", style("track"))
         text.append(one_line(item.text))
         text.append("\n")
     text.rstrip()
@@ -62,7 +64,17 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
     COMPONENT_CLASSES = {
         f"session-detail--{name}"
-        for name in ("heading", "url", "dead-url", "muted", "tag", "star", "title", "clash")
+        for name in (
+            "heading",
+            "url",
+            "dead-url",
+            "muted",
+            "tag",
+            "star",
+            "title",
+            "clash",
+            "track",
+        )
     }
 
     occurrence: reactive[Occurrence | None] = reactive(None)

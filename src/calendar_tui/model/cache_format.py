@@ -1,0 +1,171 @@
+"""The post cache's file format: typed msgspec records mirroring the model's Posts.
+
+Decoding builds these records and nothing else, and checks every field's type on the way;
+`to_post` then turns an entry back into a Post. Moments are ISO strings with their zone's IANA
+name beside them (MessagePack timestamps would lose the zone), dates are 10-character strings.
+Bump FORMAT_VERSION whenever a record changes shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import msgspec
+
+from calendar_tui.model.types import AgendaItem, Diagnostic, Link, Post, Session, Slot
+
+FORMAT_VERSION = 2
+
+
+class _Slot(msgspec.Struct, array_like=True):
+    start: str
+    start_zone: str
+    end: str | None
+    end_zone: str
+    all_day: bool
+
+
+class _Session(msgspec.Struct, array_like=True):
+    id: str
+    title: str
+    slots: list[_Slot]
+    tags: tuple[str, ...]
+    location: str
+    description: str
+    links: tuple[Link, ...]  # the model's own small dataclasses, decoded (and checked) by msgspec
+    agenda: tuple[AgendaItem, ...]
+    line: int
+    search_text: str
+
+
+class PostRecord(msgspec.Struct, array_like=True):
+    path: str
+    title: str
+    published: bool
+    publication_date: date | None
+    event: _Session | None
+    sessions: list[_Session]
+    tags: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class Entry(msgspec.Struct, array_like=True):
+    key: list[int]
+    post: PostRecord
+
+
+class CacheFile(msgspec.Struct):
+    version: int
+    fingerprint: str
+    entries: dict[str, Entry]
+
+
+class _Unsupported(Exception):
+    """A value the format cannot carry faithfully (a tzinfo that is not an IANA zone)."""
+
+
+# Post -> record ---------------------------------------------------------------------------
+
+
+def from_post(post: Post) -> PostRecord | None:
+    try:
+        return PostRecord(
+            post.path,
+            post.title,
+            post.published,
+            post.publication_date,
+            _from_session(post.event) if post.event is not None else None,
+            [_from_session(s) for s in post.sessions],
+            post.tags,
+            post.diagnostics,
+        )
+    except _Unsupported:
+        return None
+
+
+def _from_session(session: Session) -> _Session:
+    return _Session(
+        session.id,
+        session.title,
+        [_from_slot(slot) for slot in session.slots],
+        session.tags,
+        session.location,
+        session.description,
+        session.links,
+        session.agenda,
+        session.line,
+        session.search_text,
+    )
+
+
+def _from_slot(slot: Slot) -> _Slot:
+    start, start_zone = _from_moment(slot.start)
+    end, end_zone = _from_moment(slot.end) if slot.end is not None else (None, "")
+    return _Slot(start, start_zone, end, end_zone, slot.all_day)
+
+
+def _from_moment(value: date) -> tuple[str, str]:
+    if not isinstance(value, datetime):
+        return value.isoformat(), ""
+    zone = value.tzinfo
+    if zone is None or zone.utcoffset(value) is None:
+        raise _Unsupported("a naive moment")
+    if isinstance(zone, ZoneInfo) and zone.key:
+        return value.isoformat(), zone.key
+    if value.utcoffset() == zone.utcoffset(None):  # a fixed offset: the ISO string says it all
+        return value.isoformat(), ""
+    raise _Unsupported(f"the time zone {zone!r}")
+
+
+# record -> Post ---------------------------------------------------------------------------
+
+
+def to_post(record: PostRecord, shown: str) -> Post:
+    """The Post, with `shown` (the path as named this time) wherever the cached path was."""
+
+    diagnostics = record.diagnostics
+    if shown != record.path:
+        diagnostics = tuple(
+            replace(d, path=shown) if d.path == record.path else d for d in diagnostics
+        )
+    return Post(
+        shown,
+        record.title,
+        record.published,
+        record.publication_date,
+        _to_session(record.event) if record.event is not None else None,
+        tuple(map(_to_session, record.sessions)),
+        record.tags,
+        diagnostics,
+    )
+
+
+def _to_session(record: _Session) -> Session:
+    return Session(
+        record.id,
+        record.title,
+        tuple(map(_to_slot, record.slots)),
+        record.tags,
+        record.location,
+        record.description,
+        record.links,
+        record.agenda,
+        record.line,
+        record.search_text,
+    )
+
+
+def _to_slot(record: _Slot) -> Slot:
+    end = _to_moment(record.end, record.end_zone) if record.end is not None else None
+    return Slot(_to_moment(record.start, record.start_zone), end, record.all_day)
+
+
+def _to_moment(text: str, zone: str) -> date:
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("a naive moment")
+    return moment.astimezone(ZoneInfo(zone)) if zone else moment
