@@ -20,6 +20,7 @@ from calendar_tui.settings import Settings, save_settings
 
 if TYPE_CHECKING:
     from calendar_tui.model.cache import PostCache
+    from calendar_tui.model.change_marks import ChangesSince
     from calendar_tui.model.clock import Clock
     from calendar_tui.model.store import EventStore
 
@@ -76,6 +77,7 @@ class CalendarApp(App[None]):
         cache: PostCache | None = None,
         favourites_path: Path | None = None,
         export_dir: Path | None = None,
+        changes_since: ChangesSince | None = None,
     ) -> None:
         super().__init__()
         self.favourites_path = favourites_path  # None: the user's data folder
@@ -87,6 +89,7 @@ class CalendarApp(App[None]):
         self.drafts = drafts
         self.cache = cache  # parsed posts reused between runs; None in tests
         self.keymap = dict(settings.keymap)
+        self.changes_since = changes_since  # screens/changes.py
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

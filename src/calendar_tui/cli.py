@@ -51,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    with_paths(commands.add_parser("open", help="open the terminal app (the default command)"))
+    opener = with_paths(
+        commands.add_parser("open", help="open the terminal app (the default command)")
+    )
     from calendar_tui.cli_filters import add_filter_arguments
 
     lister = with_paths(commands.add_parser("list", help="list sessions, filtered"))
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     from calendar_tui.cli_filters import parse_day
 
     cli_changes.add_parser(commands, parse_day)
+    cli_changes.add_open_arguments(opener, parse_day)
     cli_next.add_parser(commands, with_paths)
     return parser
 
@@ -131,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _stdout_to_devnull()
         print(f"calendar-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
-    return run_app(paths, args.drafts, args.cache)
+    return run_app(paths, args.drafts, args.cache, cli_changes.open_request(args))
 
 
 def _flushed(status: int) -> int:
@@ -258,8 +261,20 @@ def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
     return 1 if errors else 0
 
 
-def run_app(paths: list[Path], drafts: bool, cache: bool = True) -> int:
+def run_app(paths: list[Path], drafts: bool, cache: bool = True, changes_since=None) -> int:
     from calendar_tui.factory import make_app
+    from calendar_tui.model.clock import clock_from_env
 
-    make_app(paths=paths, drafts=drafts, cache=_cache(cache, paths)).run()
+    try:
+        clock = clock_from_env()  # $CALENDAR_TUI_NOW: try reminders and "now" at any moment
+    except ValueError as error:
+        print(f"calendar-tui: {error}", file=sys.stderr)
+        return 2
+    make_app(
+        paths=paths,
+        drafts=drafts,
+        cache=_cache(cache, paths),
+        clock=clock,
+        changes_since=changes_since,
+    ).run()
     return 0

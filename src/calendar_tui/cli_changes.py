@@ -85,8 +85,8 @@ def _run(args: argparse.Namespace) -> int:
         else:
             old = last_change(repo)
             new = None
-        old_posts = _posts_at(repo, old, path, args.drafts)
-        new_posts = _posts_at(repo, new, path, args.drafts) if new else _working(path, args.drafts)
+        old_posts = posts_at(repo, old, path, args.drafts)
+        new_posts = posts_at(repo, new, path, args.drafts) if new else _working(path, args.drafts)
     except GitError as error:
         return _fail(str(error))
     from calendar_tui.model.changes import compare
@@ -116,7 +116,7 @@ def _working(path: Path, drafts: bool) -> tuple[Post, ...]:
     return load_posts([path], drafts=drafts).posts
 
 
-def _posts_at(repo: Repository, rev: Revision | None, path: Path, drafts: bool) -> tuple[Post, ...]:
+def posts_at(repo: Repository, rev: Revision | None, path: Path, drafts: bool) -> tuple[Post, ...]:
     if rev is None:
         return ()
     import tempfile  # not at the top: `list` and `check` import this module
@@ -162,3 +162,29 @@ def _write_ics(changes: list[Change], stamp: datetime) -> None:
     else:
         binary.write(data)
         binary.flush()
+
+
+def add_open_arguments(opener: argparse.ArgumentParser, day) -> None:
+    """The app's `--changes-since REV` / `--since DATE`: sessions marked as changed since then."""
+    since = opener.add_mutually_exclusive_group()
+    since.add_argument(
+        "--changes-since",
+        metavar="REV",
+        help="mark the sessions added, moved or modified since that git revision of the posts",
+    )
+    since.add_argument(
+        "--since",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="the same, against the posts as they were at the start of that day",
+    )
+
+
+def open_request(args: argparse.Namespace):
+    """What `--changes-since` / `--since` ask of the app; None when neither was given."""
+    revision, since = getattr(args, "changes_since", None), getattr(args, "since", None)
+    if revision is None and since is None:
+        return None
+    from calendar_tui.model.change_marks import ChangesSince
+
+    return ChangesSince(revision=revision, since=since)

@@ -172,6 +172,22 @@ CALENDAR_COMMANDS: tuple[AppCommand, ...] = (
         "Copier le lien d'inscription de la session",
         show=False,
     ),
+    AppCommand("calendar.views", "pick_view", "v", "Vues", "Choisir une vue enregistrée"),
+    AppCommand(
+        "calendar.save_view",
+        "save_view",
+        "V",
+        "Enregistrer la vue",
+        "Enregistrer les filtres actuels comme une vue",
+        show=False,
+    ),
+    AppCommand(
+        "calendar.changes",
+        "changes_only",
+        "d",
+        "Changements",
+        "Ne montrer que les sessions changées depuis la révision (--changes-since), ou tout",
+    ),
     *(
         AppCommand(
             f"calendar.top_tag_{n}",

@@ -13,6 +13,7 @@ from calendar_tui.settings import Settings, load_settings
 if TYPE_CHECKING:
     from calendar_tui.app import CalendarApp
     from calendar_tui.model.cache import PostCache
+    from calendar_tui.model.change_marks import ChangesSince
     from calendar_tui.model.store import EventStore
 
 
@@ -26,17 +27,19 @@ def make_app(
     favourites_path: Path | None = None,
     export_dir: Path | None = None,
     cache: PostCache | None = None,
+    changes_since: ChangesSince | None = None,
 ) -> CalendarApp:
     """An app on `store` when given, else on `paths`, else the bundled programme.
 
-    `paths` naming a few small files (the bundled programme) are loaded before the first frame;
-    folders and larger collections load in a worker behind a loading screen with progress.
+        `paths` naming a few small files (the bundled programme) are loaded before the first frame;
+        folders and larger collections load in a worker behind a loading screen with progress.
 
-    `settings` defaults to the user's settings file (`$CALENDAR_TUI_CONFIG_DIR` overrides where
-    it is); `clock` defaults to the system clock in Europe/Paris. `favourites_path` defaults to
-    favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
-    `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder). `cache` (the CLI
-    passes one) reuses posts parsed in earlier runs.
+        `settings` defaults to the user's settings file (`$CALENDAR_TUI_CONFIG_DIR` overrides where
+        it is); `clock` defaults to the system clock in Europe/Paris. `favourites_path` defaults to
+        favourites.json in the user's data folder (`$CALENDAR_TUI_DATA_DIR`), `export_dir` to
+        `$CALENDAR_TUI_EXPORT_DIR`, else the current folder (else the home folder). `cache` (the CLI
+        passes one) reuses posts parsed in earlier runs. `changes_since` marks the sessions changed since
+    a git revision of the posts.
     """
     from calendar_tui.app import CalendarApp
 
@@ -54,6 +57,7 @@ def make_app(
         favourites_path=favourites_path,
         export_dir=export_dir,
         cache=cache,
+        changes_since=changes_since,
     )
 
 

@@ -48,6 +48,8 @@ class Settings:
     views: dict[str, str] = field(default_factory=dict)
     # Starred sessions are announced this many minutes before they start (0: never).
     reminder_minutes: int = DEFAULT_REMINDER_MINUTES
+    # A reminder also rings the terminal's bell.
+    reminder_bell: bool = True
     # Where the settings came from and go back to; None keeps them in memory only.
     path: Path | None = field(default=None, compare=False, repr=False)
     # False when the file must not be overwritten (a newer version wrote it, or it is damaged).
@@ -57,6 +59,9 @@ class Settings:
     def with_theme(self, theme: str) -> Settings:
         return replace(self, theme=theme, problems=())
 
+    def with_view(self, name: str, expression: str) -> Settings:
+        return replace(self, views={**self.views, name: expression}, problems=())
+
     def to_json(self) -> dict[str, Any]:
         return {
             "version": FORMAT_VERSION,
@@ -64,6 +69,7 @@ class Settings:
             "keymap": dict(self.keymap),
             "views": dict(self.views),
             "reminder_minutes": self.reminder_minutes,
+            "reminder_bell": self.reminder_bell,
         }
 
     @classmethod
@@ -88,6 +94,7 @@ class Settings:
             or not 0 <= minutes <= MAX_REMINDER_MINUTES
         ):
             minutes = DEFAULT_REMINDER_MINUTES
+        bell = data.get("reminder_bell", True)
         version = data.get("version", FORMAT_VERSION)
         newer = isinstance(version, int) and version > FORMAT_VERSION
         problems = (
@@ -102,6 +109,7 @@ class Settings:
             keymap=keymap,
             views=views,
             reminder_minutes=minutes,
+            reminder_bell=bell if isinstance(bell, bool) else True,
             path=path,
             writable=not newer,
             problems=problems,

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.widgets import Input
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
 from calendar_tui.model.clashes import clash_index, clashes
@@ -31,7 +30,8 @@ from calendar_tui.model.selection import (
 )
 from calendar_tui.model.store import EventStore, QueryResult
 from calendar_tui.model.types import Occurrence
-from calendar_tui.screens.calendar_input import CalendarInput
+from calendar_tui.model.view_state import ONLY_FAVOURITES
+from calendar_tui.screens.calendar_views import ViewsInput
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
@@ -49,7 +49,7 @@ from calendar_tui.widgets.week_grid import WeekGrid
 NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
 
-class CalendarScreen(CalendarInput):
+class CalendarScreen(ViewsInput):
     BINDINGS: list[BindingType] = bindings(CALENDAR_COMMANDS)
     COMMANDS = {CalendarCommands}
 
@@ -144,13 +144,17 @@ class CalendarScreen(CalendarInput):
                     clashes=CalendarScreen.clash_map,
                     now=CalendarScreen.now_ids,
                     next=CalendarScreen.next_ids,
+                    changes=CalendarScreen.change_marks,
                 )
             yield SessionDetail(id="detail").data_bind(
                 CalendarScreen.occurrence,
                 CalendarScreen.favourites,
                 clashes=CalendarScreen.clash_map,
+                changes=CalendarScreen.change_marks,
             )
-            picker = TagPicker(id="tags").data_bind(filter=CalendarScreen.flt)
+            picker = TagPicker(id="tags").data_bind(
+                filter=CalendarScreen.flt, expression=CalendarScreen.filter_expression
+            )
             picker.tags = self.store.tags()
             yield Later(picker)
         search = SearchBar(id="search")
@@ -162,6 +166,7 @@ class CalendarScreen(CalendarInput):
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
+        yield from self.more_controllers()  # reminders, changes since a revision
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()
@@ -177,13 +182,7 @@ class CalendarScreen(CalendarInput):
     def watch_flt(self, flt: Filter) -> None:
         self.has_filters = not flt.is_empty  # `c` applies only with filters; the footer says so
         self.result = self.store.query(flt)
-        self.filters_words = flt.describe(self.store.labels)
-        searching = bool(flt.text)
-        for search in self.query("#search").results(Input):
-            if search.value != flt.text:
-                search.value = flt.text
-            searching = searching or search.has_focus
-        self.set_class(searching, "-searching")
+        self.filter_changed(flt)  # the header's words, the expression, the search bar
 
     def watch_result(self, result: QueryResult | None) -> None:
         if result is None:
@@ -209,7 +208,7 @@ class CalendarScreen(CalendarInput):
         self.clash_pairs = clashes(starred)
         self.clash_map = clash_index(self.clash_pairs)
         self.has_favourites, self.has_clashes = bool(favourites), bool(self.clash_pairs)
-        if self.flt.only is not None and self.flt.only != favourites:
+        if self.only_kind == ONLY_FAVOURITES and self.flt.only not in (None, favourites):
             self.flt = self.flt.with_only(favourites)  # F shows the favourites as they are now
         elif self.result is not None:
             self.starred_days = starred_days(self.result, favourites)
@@ -240,6 +239,7 @@ class CalendarScreen(CalendarInput):
 
     def tick(self) -> None:
         """On a timer: a new day moves "today"; a session starting or ending moves the marks."""
+        self.remind()
         now = self.clock.now()
         if now.date() != self.today or (self._now_until is not None and now >= self._now_until):
             self.today = now.date()

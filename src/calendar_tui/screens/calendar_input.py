@@ -136,7 +136,7 @@ class CalendarInput(Screen):
 
     def action_export(self) -> None:
         if self.result:
-            favourites = self.flt.only is not None
+            favourites = self.flt.only is not None and self.only_kind == "favourites"
             self.query_one(Exporter).export(self.result.occurrences, favourites)
 
     def action_open_link(self) -> None:
@@ -198,7 +198,7 @@ class CalendarInput(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        if not self.flt.text:
+        if not self.flt.text and not self.expression_mode:
             self.remove_class("-searching")
         self.focus_grid()
 

@@ -17,6 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
+from calendar_tui.model.change_marks import ChangeMarks, mark_word
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
@@ -38,9 +39,10 @@ def session_prompt(
     starred: bool = False,
     clashes: tuple[Occurrence, ...] = (),
     mark: str = "",
+    change: str = "",
 ) -> Text:
     """Time range and title (a star when starred), then the tags, with "en cours"/"ensuite" in
-    the margin; a third line names the starred sessions it overlaps. Long lines end in …
+    the margin (and the change since a revision, in a word, before the tags); a third line names the starred sessions it overlaps. Long lines end in …
     `style("time")`... gives the DayList's component styles (styles/app.tcss)."""
     prompt = Text(no_wrap=True, overflow="ellipsis", end="")
     prompt.append(f"{time_range_short(occ, day):<11} ", style("time"))
@@ -50,6 +52,9 @@ def session_prompt(
     tags = " · ".join(one_line(tag) for tag in occ.tags)
     prompt.append("\n")
     prompt.append(f"{mark:<11} ", style("now" if mark == NOW_MARK else "next"))
+    if change:
+        prompt.append(change, style("change"))
+        prompt.append("  ")
     prompt.append(tags or "—", style("tags"))
     if clashes:
         names = ", ".join(other.title for other in clashes)
@@ -73,7 +78,7 @@ class DayList(Vertical):
 
     COMPONENT_CLASSES = {
         f"day-list--{name}"
-        for name in ("heading", "count", "time", "star", "now", "next", "tags", "clash")
+        for name in ("heading", "count", "time", "star", "now", "next", "tags", "clash", "change")
     }
 
     day: reactive[date] = reactive(date(2000, 1, 1))
@@ -84,6 +89,7 @@ class DayList(Vertical):
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
     now: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids in progress
     next: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids starting next
+    changes: reactive[ChangeMarks] = reactive(ChangeMarks)  # since a revision, by session id
 
     class Highlighted(Message):
         """The user highlighted another session."""
@@ -125,13 +131,21 @@ class DayList(Vertical):
         mark = NOW_MARK if occ.id in self.now else NEXT_MARK if occ.id in self.next else ""
         starred = occ.session.id in self.favourites
         clashes = self.clashes.get(occ.id, ())
-        key = (occ.id, self.day, starred, clashes, mark, self.app.theme)
+        change = self.changes.by_session.get(occ.session.id)
+        word = mark_word(change) if change is not None else ""
+        key = (occ.id, self.day, starred, clashes, mark, word, self.app.theme)
         made = self._options_made.get(key)
         if made is None or made[0] is not occ:
             if len(self._options_made) >= 4096:
                 self._options_made.clear()
             prompt = session_prompt(
-                occ, self.day, self._style, starred=starred, clashes=clashes, mark=mark
+                occ,
+                self.day,
+                self._style,
+                starred=starred,
+                clashes=clashes,
+                mark=mark,
+                change=word,
             )
             made = self._options_made[key] = (occ, Option(prompt, id=occ.id))
         return made[1]
@@ -167,6 +181,7 @@ class DayList(Vertical):
             self.clashes,
             self.now,
             self.next,
+            self.changes,
         )
         if list_key != self._shown_list:
             self._shown_list = list_key
@@ -196,7 +211,16 @@ class DayList(Vertical):
         self._ready = True
         self._rebuild()
         # Any of these changes the list: one rebuild, however many change together.
-        for name in ("occurrences", "day", "filtered", "favourites", "clashes", "now", "next"):
+        for name in (
+            "occurrences",
+            "day",
+            "filtered",
+            "favourites",
+            "clashes",
+            "now",
+            "next",
+            "changes",
+        ):
             self.watch(self, name, self._schedule, init=False)
 
     @on(OptionList.OptionHighlighted, "#sessions")

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from calendar_tui.model.change_marks import ChangeMarks, detail_words
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, one_line
@@ -80,6 +81,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
     occurrence: reactive[Occurrence | None] = reactive(None)
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
+    changes: reactive[ChangeMarks] = reactive(ChangeMarks)  # since a revision, by session id
 
     class LinkOpened(Message):
         """A link of the description was clicked (only http(s) and mailto get here)."""
@@ -117,6 +119,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
                 Static(id="detail-title"),
                 Static(id="detail-when"),
                 Static(id="detail-clashes"),
+                Static(id="detail-change"),
                 Static(id="detail-tags"),
                 Static(id="detail-place"),
                 Markdown(id="detail-description", open_links=False),
@@ -159,7 +162,16 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
         markdown = self.query_one("#detail-description", Markdown)
         if occ is None:
-            for selector in ("title", "when", "clashes", "tags", "place", "agenda", "links"):
+            for selector in (
+                "title",
+                "when",
+                "clashes",
+                "change",
+                "tags",
+                "place",
+                "agenda",
+                "links",
+            ):
                 self._set(f"#detail-{selector}", None)
             self._set("#detail-source", None)
             markdown.display = False
@@ -197,12 +209,16 @@ class SessionDetail(VerticalScroll, can_focus=True):
         if self._ready and self.occurrence is not None:
             self._show_marks(self.occurrence)
 
+    def watch_changes(self) -> None:
+        if self._ready and self.occurrence is not None:
+            self._show_marks(self.occurrence)
+
     def watch_clashes(self) -> None:
         if self._ready and self.occurrence is not None:
             self._show_marks(self.occurrence)
 
     def _show_marks(self, occ: Occurrence) -> None:
-        """The title (starred or not) and the starred sessions this one overlaps."""
+        """The title (starred or not), the starred sessions this one overlaps, its change."""
         title = Text(end="")
         if occ.session.id in self.favourites:
             title.append("★ ", self._style("star"))
@@ -216,6 +232,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
             clashes.append(other.title)
             clashes.append(f" ({when_words(other)})", self._style("muted"))
         self._set("#detail-clashes", clashes)
+        change = self.changes.by_session.get(occ.session.id)
+        self._set("#detail-change", Text(detail_words(change)) if change is not None else None)
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()

@@ -77,6 +77,7 @@ class TagPicker(Vertical):
 
     tags: reactive[tuple[TagCount, ...]] = reactive(tuple)
     filter: reactive[Filter] = reactive(Filter)
+    expression: reactive[str] = reactive("")  # the same filter as an expression, from the screen
 
     class Toggled(Message):
         """Include (or stop including) a tag; `exclude` to exclude (or stop excluding) it."""
@@ -95,6 +96,7 @@ class TagPicker(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(id="tag-mode")
         yield TagOptions(id="tag-options")
+        yield Label(id="tag-expr")
         yield Label(id="tag-help")
 
     @property
@@ -109,6 +111,15 @@ class TagPicker(Vertical):
         words = "espace inclure · x exclure · a un/tous · échap fermer"
         self.query_one("#tag-help", Label).update(Text(words, self._style("help"), end=""))
         self._rebuild_all()
+        self._show_expression()
+
+    def watch_expression(self) -> None:
+        if self.is_mounted:
+            self._show_expression()
+
+    def _show_expression(self) -> None:
+        # "= tag:…", as typed in the search bar to filter by an expression (model/view_state).
+        self.query_one("#tag-expr", Label).update(Text(one_line(self.expression), end=""))
 
     def watch_tags(self) -> None:
         if self.is_mounted:
