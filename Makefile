@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean catalogs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "calendar-tui needs Python 3.11 or newer (make PYTHON=/path/to/python3.11 ...)"; exit 1; }
@@ -22,6 +22,14 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
+
+# Message catalogs (babel): pull the msgids out of the source, merge them into each language's .po
+# (translate the new entries there), compile the .mo files the package ships (committed too).
+POT := src/calendar_tui/locale/calendar_tui.pot
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project calendar-tui -o $(POT) src
+	$(BIN)/pybabel update -i $(POT) -d src/calendar_tui/locale -D calendar_tui --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d src/calendar_tui/locale -D calendar_tui --statistics
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_load.py

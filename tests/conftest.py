@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from calendar_tui.i18n import set_language
 from calendar_tui.model.clock import PARIS, FixedClock
 from calendar_tui.model.text import title_line
 from calendar_tui.model.types import Post, Session, Slot
@@ -25,6 +26,21 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.chdir(ROOT)
+    # French, the default, unless a test asks for English (the `english` fixture).
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    set_language("fr")
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch):
+    """English messages, in this process and in the CLI run in a subprocess, for tests that pin
+    the English wording of diagnostics."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")
+    yield
+    set_language("fr")
 
 
 @pytest.fixture

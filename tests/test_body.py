@@ -16,6 +16,8 @@ from calendar_tui.model.body import BodyExtraction, extract_body, shorten, title
 from calendar_tui.model.ids import session_id
 from calendar_tui.model.types import AgendaItem, Slot
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
+
 PARIS = ZoneInfo("Europe/Paris")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

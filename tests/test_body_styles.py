@@ -3,6 +3,7 @@ generated posts, each read through extract_body as the loader does."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -176,14 +177,17 @@ def test_a_running_order_told_twice_in_one_track_is_still_kept_once() -> None:
 
 
 def test_a_track_is_shown_beside_its_item_in_the_detail_and_the_ics() -> None:
+    from rich.console import Console
     from rich.style import Style
 
     from calendar_tui.model.ics import _description
     from calendar_tui.model.types import Occurrence, Post, Session
-    from calendar_tui.widgets.detail import agenda_text
+    from calendar_tui.widgets.detail import agenda_table
 
     items = (AgendaItem(time(10), time(11), "Ouverture", track="Salle Ségur"),)
-    assert "Salle Ségur · Ouverture" in agenda_text(items, lambda _name: Style()).plain
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(agenda_table(items, "", lambda _name: Style()))
+    assert "Salle Ségur · Ouverture" in console.export_text()
     session = Session(id="s", title="T", slots=(), agenda=items)
     post = Post(path="p.md", title="T", published=True, publication_date=None, event=session)
     occurrence = Occurrence(session, post, at(8, 10), at(8, 11), False)

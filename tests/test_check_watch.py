@@ -17,6 +17,8 @@ import pytest
 from calendar_tui.check_watch import PostFilter, problem_changes
 from calendar_tui.model.types import Diagnostic
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
+
 TIMEOUT = 30  # seconds to wait for an expected line; a wait ends as soon as the line comes
 
 GOOD = (
@@ -180,7 +182,7 @@ def test_a_missing_path_is_refused(tmp_path):
 
 
 def diagnostic(path: str, line: int, message: str) -> Diagnostic:
-    return Diagnostic(path, line, "warning", message)
+    return Diagnostic(path, line, "warning", message, "test.problem")
 
 
 def test_a_problem_that_only_moved_is_not_news():

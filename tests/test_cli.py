@@ -85,7 +85,7 @@ def test_table_output(capsys):
     assert "09/11/2020 14:00–15:15" in out
 
 
-def test_check_reports_path_line_severity_and_exit_codes(tmp_path, capsys):
+def test_check_reports_path_line_severity_and_exit_codes(tmp_path, capsys, english):
     assert main(["check"]) == 0
     assert "0 error(s)" in capsys.readouterr().out
     shutil.copy(bundled_programme(), tmp_path / "good.markdown")
@@ -152,7 +152,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_ctrl_c_while_a_large_collection_loads_stops_without_a_traceback(tmp_path):
+def test_ctrl_c_while_a_large_collection_loads_stops_without_a_traceback(tmp_path, english):
     import signal
     import subprocess
     import sys

@@ -16,6 +16,8 @@ from calendar_tui.model.favourites import ENV_DATA_DIR, FILE_NAME
 from calendar_tui.model.loader import load_store
 from calendar_tui.paths import bundled_programme
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of messages
+
 PIAF = "mois-de-linnovation-publique-edition-2020/fa87552e"  # 26/11 9 h 30 - 12 h
 PITCHS = "mois-de-linnovation-publique-edition-2020/53544b5e"  # 16-20/11 17 h - 17 h 30
 
@@ -56,7 +58,7 @@ def test_ics_to_a_file_follows_the_filters(tmp_path, capsys):
     )
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "7 event(s) written to" in captured.err
+    assert "7 events written to" in captured.err
     found = vevents(target.read_bytes())
     assert len(found) == 7
     assert all("Intelligence artificielle" in e.categories for e in found)

@@ -13,6 +13,8 @@ import pytest
 
 from calendar_tui.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of messages
+
 COMMAND = [sys.executable, "-m", "calendar_tui"]
 
 

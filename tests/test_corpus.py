@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from calendar_tui.cli import main
+from calendar_tui.i18n import set_language
 from calendar_tui.model.clock import PARIS
 from calendar_tui.model.loader import load_posts
 
@@ -25,13 +26,15 @@ def _shared() -> Path:
 
 
 CORPUS = _shared() / "corpus"
-pytestmark = pytest.mark.skipif(
-    not CORPUS.is_dir(), reason="../shared/corpus is not beside the project"
-)
+pytestmark = [
+    pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project"),
+    pytest.mark.usefixtures("english"),  # pins the English wording of diagnostics
+]
 
 
 @pytest.fixture(scope="module")
 def corpus():
+    set_language("en")  # before the function-scoped `english`: the diagnostics are made here
     result = load_posts([CORPUS], drafts=True)
     return {Path(p.path).name: p for p in result.posts}, result.diagnostics
 
@@ -182,6 +185,7 @@ def _post_files() -> list[Path]:
 
 @pytest.fixture(scope="module")
 def everything():
+    set_language("en")
     result = load_posts([CORPUS, MORE])
     return {str(Path(p.path).relative_to(_shared())): p for p in result.posts}, result.diagnostics
 

@@ -18,6 +18,8 @@ from calendar_tui.model.post import build_post
 from calendar_tui.model.prose_date import end_in_text, find_event_date, opening_times
 from calendar_tui.model.types import Post
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
+
 EVENTS = "site/_evenements/"
 
 

@@ -18,6 +18,8 @@ from calendar_tui.model import atomic
 from calendar_tui.model.clock import PARIS, FixedClock
 from calendar_tui.model.favourites import ENV_DATA_DIR, FILE_NAME, FavouritesFile, default_path
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of messages
+
 CLOCK = FixedClock(datetime(2020, 11, 26, 10, 15, 30, tzinfo=PARIS))
 A = "mois-de-linnovation-publique-edition-2020/fa87552e"
 B = "mois-de-linnovation-publique-edition-2020/a664ddf1"

@@ -20,6 +20,8 @@ from calendar_tui.model.french_dates import (
     parse_when,
 )
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
+
 REF = date(2020, 11, 4)  # when the "Mois de l'innovation publique 2020" programme was written
 
 

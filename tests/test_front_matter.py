@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from calendar_tui.model.front_matter import parse_post_text, read_raw_post
+
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
 
 
 def test_body_line_is_the_file_line_of_the_body():

@@ -20,6 +20,8 @@ from calendar_tui.model.post import build_post
 from calendar_tui.model.text import _ESCAPES, _UNSAFE, clean_text, one_line
 from calendar_tui.paths import bundled_programme
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
+
 GOOD = "---\ntitle: Bon\ndate: 2020-11-01 10:00:00 +01:00\nevent_start_date: 2020-11-05 14:00:00 +01:00\n---\nTexte.\n"
 
 BILLION_LAUGHS = "\n".join(

@@ -13,6 +13,8 @@ import pytest
 
 from calendar_tui.model.links import is_openable, links_in, normalise_url
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of messages
+
 # A name that sets the window title and clears the screen; a duplicated key that writes the
 # clipboard (OSC 52); escapes in values and in link addresses, a newline in an href.
 EVIL_NAME = "evil\x1b]0;pwned\x07\x1b[2J.md"

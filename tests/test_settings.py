@@ -9,6 +9,8 @@ import pytest
 
 from calendar_tui.settings import FORMAT_VERSION, Settings, load_settings, save_settings
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
+
 
 def test_missing_file_gives_defaults(tmp_path):
     settings = load_settings(tmp_path / "settings.json")

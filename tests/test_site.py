@@ -13,6 +13,8 @@ from calendar_tui.model.loader import load_posts
 from calendar_tui.model.permalinks import collection_template, placeholders, render
 from calendar_tui.model.site import SITE_LINK, defaults_for, read_site, read_sites
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
+
 CONFIG = """\
 title: Le site
 url: "https://example.org/"

@@ -12,7 +12,10 @@ import pytest
 from calendar_tui.model.reading import NotReadable, read_regular
 
 GOOD = "---\ntitle: Bon\nevent_start_date: 2020-11-05 14:00:00 +01:00\n---\nTexte.\n"
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes"),
+    pytest.mark.usefixtures("english"),  # pins the English wording of diagnostics
+]
 
 
 def check(*paths: Path) -> subprocess.CompletedProcess[str]:

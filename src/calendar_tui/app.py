@@ -13,7 +13,8 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
-from calendar_tui.commands import APP_COMMANDS, bindings
+from calendar_tui.commands import APP_COMMANDS, bindings, unknown_binding_ids
+from calendar_tui.i18n import _
 from calendar_tui.paths import styles_dir
 from calendar_tui.screens.calendar import CalendarScreen
 from calendar_tui.settings import Settings, save_settings
@@ -99,6 +100,13 @@ class CalendarApp(App[None]):
             self.notify(problem, severity="warning", timeout=8, markup=False)
         if self.keymap:
             self.set_keymap(self.keymap)
+            for binding_id in unknown_binding_ids(self.keymap):
+                self.notify(
+                    _("Unknown binding id in the settings' keymap: {id}").format(id=binding_id),
+                    severity="warning",
+                    timeout=8,
+                    markup=False,
+                )
         if self.store is None and quick_to_load(self.paths):
             from calendar_tui.model.loader import load_store
 
@@ -163,6 +171,39 @@ class CalendarApp(App[None]):
         if action == "help":
             return not _showing(self.screen, HELP)
         return True
+
+    # -- Textual's built-ins, in the app's language (screens/textual_french.py) ----------------
+
+    def get_system_commands(self, screen):
+        from calendar_tui.screens.textual_french import system_commands
+
+        return system_commands(self, screen)
+
+    def get_key_display(self, binding) -> str:
+        from calendar_tui.key_names import key_name
+
+        return binding.key_display or key_name(binding.key)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from calendar_tui.screens.textual_french import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from calendar_tui.screens.textual_french import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+
+    def action_show_help_panel(self) -> None:
+        self.action_help()  # the app's help screen is its keys panel
+
+    def action_help_quit(self) -> None:
+        self.notify(_("Press q to quit the app."), title=_("Do you want to quit?"), markup=False)
 
     def action_help(self) -> None:
         from calendar_tui.screens.help import HelpScreen

@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from calendar_tui.i18n import _
+
 if TYPE_CHECKING:  # the parser imports this module: keep it light
     from calendar_tui.model.cache import FileKey, PostCache
     from calendar_tui.model.types import Diagnostic, Post
@@ -78,10 +80,9 @@ def summary(result) -> str:
     errors = sum(d.severity == "error" for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     sessions = sum(len(p.calendar_sessions) for p in result.posts)
-    return (
-        f"{len(result.posts)} post(s), {sessions} session(s): "
-        f"{errors} error(s), {warnings} warning(s)"
-    )
+    return _(
+        "{posts} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)"
+    ).format(posts=len(result.posts), sessions=sessions, errors=errors, warnings=warnings)
 
 
 def watch_roots(paths: Sequence[Path]) -> list[Path]:
@@ -187,7 +188,10 @@ def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool
 
     missing = [p for p in paths if not p.exists()]
     if missing:
-        print(f"calendar-tui check --watch: {missing[0]}: no such file or folder", file=sys.stderr)
+        print(
+            _("calendar-tui check --watch: {path}: no such file or folder").format(path=missing[0]),
+            file=sys.stderr,
+        )
         return 2
     cache = WatchCache(PostCache.for_paths(paths) if use_cache else None)
     result = load_posts(paths, drafts=drafts, cache=cache)
@@ -198,12 +202,12 @@ def run_check_watch(paths: list[Path], drafts: bool, use_cache: bool, poll: bool
     try:
         for batch in _changes(paths, poll):
             if not batch:
-                print("Watching for changes; Ctrl+C to stop.", flush=True)
+                print(_("Watching for changes; Ctrl+C to stop."), flush=True)
                 continue
             previous, result = result, load_posts(paths, drafts=drafts, cache=cache)
-            _report(previous, result, len({path for _, path in batch}))
+            _report(previous, result, len({path for _change, path in batch}))
     except KeyboardInterrupt:
-        print("calendar-tui: stopped watching", file=sys.stderr)
+        print(_("calendar-tui: stopped watching"), file=sys.stderr)
         return 130
     finally:
         cache.close()
@@ -214,11 +218,12 @@ def _report(previous, result, files: int) -> None:
     new, fixed = problem_changes(previous.diagnostics, result.diagnostics)
     stamp = _stamp()
     if not new and not fixed:
-        print(f"[{stamp}] {files} file(s) changed: no new problem, none fixed", flush=True)
+        message = _("{files} file(s) changed: no new problem, none fixed").format(files=files)
+        print(f"[{stamp}] {message}", flush=True)
         return
     for diagnostic in fixed:
-        word = "fixed" if Path(diagnostic.path).exists() else "gone (file removed)"
+        word = _("fixed") if Path(diagnostic.path).exists() else _("gone (file removed)")
         print(f"[{stamp}] {word}: {diagnostic.format()}")
     for diagnostic in new:
-        print(f"[{stamp}] new: {diagnostic.format()}")
+        print(f"[{stamp}] " + _("new: {problem}").format(problem=diagnostic.format()))
     print(f"[{stamp}] {summary(result)}", flush=True)

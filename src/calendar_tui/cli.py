@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from calendar_tui import __version__, cli_changes, cli_next, cli_where
+from calendar_tui.i18n import LANGUAGES, _, ngettext, set_language
 from calendar_tui.model.text import visible
 
 if TYPE_CHECKING:
@@ -24,10 +25,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="calendar-tui",
-        description="Browse an events programme published as Jekyll posts. "
-        "Without a command, opens the terminal app on the bundled programme or on PATHs.",
+        description=_(
+            "Browse an events programme published as Jekyll posts. "
+            "Without a command, opens the terminal app on the bundled programme or on PATHs."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_(
+            "language of the app and the messages (default: the settings' language, "
+            "else English for LANG=en_…, else French)"
+        ),
+    )
     commands = parser.add_subparsers(
         dest="command", metavar="{open,list,check,agenda,serve,changes,next}"
     )
@@ -38,25 +49,25 @@ def build_parser() -> argparse.ArgumentParser:
             nargs="*",
             type=Path,
             metavar="PATH",
-            help="post files or folders (default: the bundled programme)",
+            help=_("post files or folders (default: the bundled programme)"),
         )
         sub.add_argument(
-            "--drafts", action="store_true", help="include posts with published: false"
+            "--drafts", action="store_true", help=_("include posts with published: false")
         )
         sub.add_argument(
             "--no-cache",
             dest="cache",
             action="store_false",
-            help="parse every post again, ignoring the cache of parsed posts",
+            help=_("parse every post again, ignoring the cache of parsed posts"),
         )
         return sub
 
     opener = with_paths(
-        commands.add_parser("open", help="open the terminal app (the default command)")
+        commands.add_parser("open", help=_("open the terminal app (the default command)"))
     )
     from calendar_tui.cli_filters import add_filter_arguments
 
-    lister = with_paths(commands.add_parser("list", help="list sessions, filtered"))
+    lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
     add_filter_arguments(lister)
     lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
     lister.add_argument(
@@ -64,19 +75,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="FILE",
-        help="with --format ics: write the .ics to FILE (default: stdout)",
+        help=_("with --format ics: write the .ics to FILE (default: stdout)"),
     )
     checker = with_paths(
-        commands.add_parser("check", help="report problems in posts; exit 1 if any is an error")
+        commands.add_parser("check", help=_("report problems in posts; exit 1 if any is an error"))
     )
     from calendar_tui.check_watch import add_watch_arguments
     from calendar_tui.cli_serve import add_serve_arguments
 
     add_watch_arguments(checker)
-    add_filter_arguments(
-        with_paths(commands.add_parser("agenda", help="the programme as plain sentences"))
+    checker.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("json: one object per problem (code, path, line, severity, message)"),
     )
-    add_serve_arguments(with_paths(commands.add_parser("serve", help="serve the app to a browser")))
+    add_filter_arguments(
+        with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
+    )
+    add_serve_arguments(
+        with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
+    )
     cli_where.add_arguments(lister)
     from calendar_tui.cli_filters import parse_day
 
@@ -88,21 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_choice(args_list))
     if not args_list:  # `calendar-tui` alone opens the bundled programme, without argparse
         return run_app([_bundled()], drafts=False)
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        if not args_list[0].startswith("-"):  # a typo for a command opens no empty calendar
+            from calendar_tui.cli_hints import bad_first_argument
+
+            problem = bad_first_argument(args_list[0], COMMANDS)
+            if problem is not None:
+                build_parser().error(problem)  # usage, the message, exit status 2
         args_list.insert(0, "open")
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command == "list" and args.start and args.end and args.start > args.end:
-        parser.error(f"--from {args.start} is after --to {args.end}")
+        parser.error(_("--from {start} is after --to {end}").format(start=args.start, end=args.end))
     if args.command == "changes":
         return cli_changes.run(args)
     paths = args.paths or [_bundled()]
     if args.command == "list":
         missing = [path for path in paths if not os.path.lexists(path)]
         if missing:
-            parser.error(f"{visible(str(missing[0]))}: no such file or folder")
+            parser.error(_("{path}: no such file or folder").format(path=visible(str(missing[0]))))
     try:
         if args.command == "list":
             return _flushed(run_list(args, paths))
@@ -111,11 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_check_watch(paths, args.drafts, args.cache, args.poll)
         if args.command == "check":
-            return _flushed(run_check(paths, args.drafts, args.cache))
+            return _flushed(run_check(paths, args.drafts, args.cache, args.format))
         if args.command == "agenda":
             from calendar_tui.agenda import run_agenda
 
             store = _load(paths, args.drafts, args.cache)
+            _warn_unknown_tags(store, args)
             return _flushed(run_agenda(args, store, lambda: _favourite_ids(store)))
         if args.command == "serve":
             from calendar_tui.cli_serve import run_serve
@@ -125,16 +152,37 @@ def main(argv: Sequence[str] | None = None) -> int:
             store = _load(paths, args.drafts, args.cache)
             return _flushed(cli_next.run(args, lambda: store, lambda: _favourite_ids(store)))
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
-        print("calendar-tui: interrupted", file=sys.stderr)
+        print(_("calendar-tui: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:  # `calendar-tui check | head`: the reader has all it wanted
         _stdout_to_devnull()
         return 128 + 13  # as a command killed by SIGPIPE
     except OSError as error:  # stdout on a full disk, a broken terminal...
         _stdout_to_devnull()
-        print(f"calendar-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        print(
+            _("calendar-tui: cannot write the output: {reason}").format(
+                reason=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
         return 1
     return run_app(paths, args.drafts, args.cache, cli_changes.open_request(args))
+
+
+def _language_choice(args_list: list[str]) -> str | None:
+    """The language asked for: `--lang X` (taken out of `args_list`, wherever it is), else the
+    settings' `language`, else None (the environment decides)."""
+    for index, arg in enumerate(args_list):
+        if arg == "--lang" and index + 1 < len(args_list):
+            value = args_list[index + 1]
+            del args_list[index : index + 2]
+            return value
+        if arg.startswith("--lang="):
+            del args_list[index]
+            return arg.partition("=")[2]
+    from calendar_tui.settings import load_settings
+
+    return load_settings().language or None
 
 
 def _flushed(status: int) -> int:
@@ -175,12 +223,13 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     from calendar_tui.cli_filters import filter_from_args
 
     if args.output is not None and args.format != "ics":
-        print("calendar-tui list: -o/--output needs --format ics", file=sys.stderr)
+        print(_("calendar-tui list: -o/--output needs --format ics"), file=sys.stderr)
         return 2
     node, ok = cli_where.expression(args)
     if not ok:
         return 2
     store = _load(paths, args.drafts, args.cache)
+    _warn_unknown_tags(store, args)
     flt = filter_from_args(args, _favourite_ids(store) if args.favourites else None)
     occurrences = cli_where.narrowed(
         store.query(flt).occurrences, node, lambda: _favourite_ids(store)
@@ -199,11 +248,25 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         print_table(store, occurrences, flt)
     errors = sum(d.severity == "error" for d in store.diagnostics)
     if store.diagnostics:
+        count = len(store.diagnostics)
         print(
-            f"{len(store.diagnostics)} problem(s) in the posts ({errors} error(s)); see `calendar-tui check`",
+            ngettext(
+                "{count} problem in the posts ({errors} error); see `calendar-tui check`",
+                "{count} problems in the posts ({errors} errors); see `calendar-tui check`",
+                count,
+            ).format(count=count, errors=errors),
             file=sys.stderr,
         )
     return 0
+
+
+def _warn_unknown_tags(store: EventStore, args: argparse.Namespace) -> None:
+    """--tag/--not-tag naming no session's tag: said on stderr with the nearest tags; the
+    command still runs (and exits 0) with what the filter keeps, as for any empty result."""
+    from calendar_tui.cli_hints import unknown_tags
+
+    for line in unknown_tags([*args.tag, *args.not_tag], store.labels):
+        print(f"calendar-tui: {line}", file=sys.stderr)
 
 
 def _favourite_ids(store: EventStore) -> frozenset[str]:
@@ -211,7 +274,7 @@ def _favourite_ids(store: EventStore) -> frozenset[str]:
 
     favourites = FavouritesFile.open(store=store)  # stars follow sessions whose id changed
     for warning in favourites.warnings:
-        print(f"calendar-tui: warning: {warning}", file=sys.stderr)
+        print(_("calendar-tui: warning: {warning}").format(warning=warning), file=sys.stderr)
     return favourites.ids
 
 
@@ -222,7 +285,7 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
     problems: list[str] = []
     data = to_ics(occurrences, stamp=SystemClock().now(), name=store.title, problems=problems)
     for problem in problems:
-        print(f"calendar-tui: warning: {problem}", file=sys.stderr)
+        print(_("calendar-tui: warning: {warning}").format(warning=problem), file=sys.stderr)
     if output is None:
         binary = getattr(sys.stdout, "buffer", None)
         if binary is None:  # stdout replaced by a text-only stream
@@ -239,25 +302,40 @@ def _write_ics(store, occurrences, output: Path | None) -> bool:
         how = write_export(output, data)
     except OSError as error:
         print(
-            f"calendar-tui list: cannot write {shown}: {error.strerror or error}", file=sys.stderr
+            _("calendar-tui list: cannot write {output}: {reason}").format(
+                output=shown, reason=error.strerror or error
+            ),
+            file=sys.stderr,
         )
         return False
-    print(f"{len(occurrences)} event(s) written to {shown}{how}", file=sys.stderr)
+    print(
+        ngettext(
+            "{count} event written to {output}{how}",
+            "{count} events written to {output}{how}",
+            len(occurrences),
+        ).format(count=len(occurrences), output=shown, how=how),
+        file=sys.stderr,
+    )
     return True
 
 
-def run_check(paths: list[Path], drafts: bool, cache: bool = True) -> int:
+def run_check(paths: list[Path], drafts: bool, cache: bool = True, fmt: str = "text") -> int:
+    from calendar_tui.check_watch import summary
     from calendar_tui.model.loader import load_posts
 
     result = load_posts(paths, drafts=drafts, cache=_cache(cache, paths))
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    if fmt == "json":  # for scripts: codes, never sentences to parse; the summary stays off stdout
+        import json
+
+        json.dump(
+            [d.as_json() for d in result.diagnostics], sys.stdout, ensure_ascii=False, indent=2
+        )
+        sys.stdout.write("\n")
+        return 1 if errors else 0
     for diagnostic in result.diagnostics:
         print(diagnostic.format())
-    errors = sum(d.severity == "error" for d in result.diagnostics)
-    warnings = len(result.diagnostics) - errors
-    sessions = sum(len(p.calendar_sessions) for p in result.posts)
-    print(
-        f"{len(result.posts)} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)"
-    )
+    print(summary(result))
     return 1 if errors else 0
 
 

@@ -65,3 +65,9 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog().ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalog without translating it: for tables made at import time,
+    translated with `_()` where they are shown (the language can be chosen after the import)."""
+    return message

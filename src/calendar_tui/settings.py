@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from calendar_tui.i18n import LANGUAGES, _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.reading import NotReadable, read_regular, special_kind
 from calendar_tui.model.user_dirs import user_dir
@@ -48,6 +49,8 @@ class Settings:
     views: dict[str, str] = field(default_factory=dict)
     # Starred sessions are announced this many minutes before they start (0: never).
     reminder_minutes: int = DEFAULT_REMINDER_MINUTES
+    # "fr" or "en"; "" follows the environment (English for LANG=en_…, French otherwise).
+    language: str = ""
     # A reminder also rings the terminal's bell.
     reminder_bell: bool = True
     # Where the settings came from and go back to; None keeps them in memory only.
@@ -69,13 +72,14 @@ class Settings:
             "keymap": dict(self.keymap),
             "views": dict(self.views),
             "reminder_minutes": self.reminder_minutes,
+            "language": self.language,
             "reminder_bell": self.reminder_bell,
         }
 
     @classmethod
     def from_json(cls, data: Any, path: Path | None = None) -> Settings:
         if not isinstance(data, dict):
-            raise ValueError("settings must be a JSON object")
+            raise ValueError(_("settings must be a JSON object"))
         theme = data.get("theme", DEFAULT_THEME)
         keymap = data.get("keymap", {})
         if not isinstance(theme, str) or not theme:
@@ -94,12 +98,18 @@ class Settings:
             or not 0 <= minutes <= MAX_REMINDER_MINUTES
         ):
             minutes = DEFAULT_REMINDER_MINUTES
+        language = data.get("language", "")
+        if language not in LANGUAGES:
+            language = ""
         bell = data.get("reminder_bell", True)
         version = data.get("version", FORMAT_VERSION)
         newer = isinstance(version, int) and version > FORMAT_VERSION
         problems = (
             (
-                f"{path} was written by a newer calendar-tui (format {version}); it is read but not changed",
+                _(
+                    "{path} was written by a newer calendar-tui (format {version}); "
+                    "it is read but not changed"
+                ).format(path=path, version=version),
             )
             if newer
             else ()
@@ -109,6 +119,7 @@ class Settings:
             keymap=keymap,
             views=views,
             reminder_minutes=minutes,
+            language=language,
             reminder_bell=bell if isinstance(bell, bool) else True,
             path=path,
             writable=not newer,
@@ -122,31 +133,42 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         kind = special_kind(os.stat(path).st_mode)
         if kind is not None:  # a pipe would block the start, a device fill memory
-            raise OSError(0, f"it is {kind}, not a regular file")
+            raise OSError(0, _("it is {kind}, not a regular file").format(kind=kind))
         raw = read_regular(path, MAX_FILE_BYTES)
     except (FileNotFoundError, NotADirectoryError):
         return Settings(path=path)
     except OSError as error:
         reason = error.strerror or error
-        return Settings(path=path, writable=False, problems=(f"cannot read {path}: {reason}",))
+        return Settings(
+            path=path,
+            writable=False,
+            problems=(_("cannot read {path}: {error}").format(path=path, error=reason),),
+        )
     except NotReadable:
         raw = None
     try:
         if raw is None:
-            raise ValueError(f"larger than {MAX_FILE_BYTES // 1024} kB")
+            raise ValueError(_("larger than {size} kB").format(size=MAX_FILE_BYTES // 1024))
         return Settings.from_json(json.loads(raw.decode("utf-8")), path=path)
     except RecursionError:
-        error = ValueError("nested too deeply")
+        error = ValueError(_("nested too deeply"))
     except ValueError as caught:  # also UnicodeDecodeError: not UTF-8 text
         error = caught
     try:
         aside = set_aside(path, datetime.now().strftime("%Y%m%dT%H%M%S"))
     except OSError:
         return Settings(
-            path=path, writable=False, problems=(f"{path} is damaged and left as it is",)
+            path=path,
+            writable=False,
+            problems=(_("{path} is damaged and left as it is").format(path=path),),
         )
     return Settings(
-        path=path, problems=(f"{path} was damaged ({error}); set aside as {aside.name}",)
+        path=path,
+        problems=(
+            _("{path} was damaged ({error}); set aside as {aside}").format(
+                path=path, error=error, aside=aside.name
+            ),
+        ),
     )
 
 
@@ -158,5 +180,5 @@ def save_settings(settings: Settings) -> str | None:
     try:
         atomic_write_text(settings.path, text)
     except OSError as error:
-        return f"settings not saved ({error.strerror or error})"
+        return _("settings not saved ({reason})").format(reason=error.strerror or error)
     return None

@@ -1,38 +1,40 @@
-"""French sentences for the app's notifications about favourites, exports and links."""
+"""The app's notifications about favourites, in the current language."""
 
 from __future__ import annotations
 
+from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.favourites import FavouritesWarning
 
 
 def favourites_warning(warning: FavouritesWarning, read_only: bool) -> str:
-    """What the user reads when the favourites file misbehaves (the model's message is English)."""
+    """What the user reads when the favourites file misbehaves (the model's message is for the
+    command line)."""
     path = warning.path
     if warning.kind == "gone":
-        if warning.count == 1:
-            return "1 favori ne correspond plus à aucune session."
-        return f"{warning.count} favoris ne correspondent plus à aucune session."
+        return ngettext(
+            "{count} favourite no longer matches any session.",
+            "{count} favourites no longer match any session.",
+            warning.count,
+        ).format(count=warning.count)
     if warning.kind == "newer":
-        return (
-            f"Le fichier des favoris ({path}) vient d'une version plus récente de calendar-tui : "
-            "vos favoris sont affichés, mais vos changements ne seront pas enregistrés."
-        )
+        return _(
+            "The favourites file ({path}) comes from a newer calendar-tui: your favourites are "
+            "shown, but your changes will not be saved."
+        ).format(path=path)
     if warning.kind == "corrupt":
         if read_only:
-            return (
-                f"Le fichier des favoris ({path}) est abîmé et n'a pas pu être mis de côté : "
-                "il reste tel quel et vos changements ne seront pas enregistrés."
-            )
-        return (
-            f"Le fichier des favoris ({path}) était abîmé : il a été mis de côté "
-            "(favourites.json.corrupt-…) et vos favoris repartent de zéro."
-        )
+            return _(
+                "The favourites file ({path}) is damaged and could not be set aside: it stays as "
+                "it is and your changes will not be saved."
+            ).format(path=path)
+        return _(
+            "The favourites file ({path}) was damaged: it was set aside "
+            "(favourites.json.corrupt-…) and your favourites start again from nothing."
+        ).format(path=path)
     if warning.kind == "unreadable":
-        return (
-            f"Impossible de lire le fichier des favoris ({path}) : "
-            "vos changements ne seront pas enregistrés."
-        )
-    return (
-        f"Impossible d'enregistrer les favoris dans {path} : "
-        "ils sont gardés jusqu'à la fermeture de l'application."
+        return _(
+            "Cannot read the favourites file ({path}): your changes will not be saved."
+        ).format(path=path)
+    return _("Cannot save the favourites in {path}: they are kept until the app is closed.").format(
+        path=path
     )

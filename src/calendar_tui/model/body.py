@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from calendar_tui.i18n import _
 from calendar_tui.model.blocks import Document
 from calendar_tui.model.body_context import Context, Header
 from calendar_tui.model.body_text import inline_plain, shorten, title_from_description
@@ -22,6 +23,7 @@ from calendar_tui.model.french_dates import When
 from calendar_tui.model.ids import session_id, unique_ids
 from calendar_tui.model.links import links_in
 from calendar_tui.model.markdown_clean import clean_markdown
+from calendar_tui.model.problem import Problem
 from calendar_tui.model.recognisers import BR_LINE, Scan, date_heading, find_labelled, recognise
 from calendar_tui.model.running_order import (
     bold_text,
@@ -136,7 +138,8 @@ def _days_for_times_only(
         if day is None and event_days:
             day = min(event_days)
         if day is None:
-            ctx.report(date_line, "warning", f"no day is given for {header.title!r}")
+            no_day = _("no day is given for {title!r}").format(title=header.title)
+            ctx.report(date_line, "warning", Problem("body.no_day", no_day))
             continue
         for problem in problems:
             ctx.report(date_line, "warning", problem)

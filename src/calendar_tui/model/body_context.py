@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from calendar_tui.i18n import _
 from calendar_tui.model.french_dates import When, parse_times, parse_when
+from calendar_tui.model.problem import Problem, code_of
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import AgendaItem, Diagnostic, Slot
 
@@ -52,7 +54,9 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def report(self, index: int, severity: str, message: str) -> None:
-        diagnostic = Diagnostic(self.path, self.first_line + index, severity, message)  # type: ignore[arg-type]
+        """`message` a `Problem` (or a plain sentence: code `date.problem`)."""
+        code = code_of(message, "date.problem")
+        diagnostic = Diagnostic(self.path, self.first_line + index, severity, message, code)  # type: ignore[arg-type]
         if diagnostic not in self.diagnostics:
             self.diagnostics.append(diagnostic)
 
@@ -60,14 +64,16 @@ class Context:
         try:
             return parse_when(text, self.reference)
         except Exception:  # the grammar must not take a post down with it (nor show its error)
-            self.report(index, "error", f"could not read the date in {text.strip()!r}")
+            failed = _("could not read the date in {text!r}").format(text=text.strip())
+            self.report(index, "error", Problem("date.reader_failed", failed))
             return None
 
     def times(self, text: str, index: int) -> tuple[tuple, tuple[str, ...]]:
         try:
             return parse_times(text)
         except Exception:
-            self.report(index, "error", f"could not read the times in {text.strip()!r}")
+            failed = _("could not read the times in {text!r}").format(text=text.strip())
+            self.report(index, "error", Problem("time.reader_failed", failed))
             return (), ()
 
     def at(self, day: date, moment: time) -> datetime:
@@ -87,7 +93,8 @@ class Context:
 
     def date_problem(self, index: int, text: str, when: When | None) -> None:
         problems = tuple(when.problems) if when is not None else ()
-        for problem in problems or (f"{one_line(text)!r} is not a date",):
+        not_a_date = _("{text!r} is not a date").format(text=one_line(text))
+        for problem in problems or (Problem("date.unreadable", not_a_date),):
             self.report(index, "error", problem)
 
     def slots_for(
@@ -107,11 +114,10 @@ class Context:
                 start = self.at(day, span.start)
                 end = self.at(day, span.end) if span.end is not None else None
                 if end is not None and end <= start:
-                    self.report(
-                        index,
-                        "warning",
-                        f"{span.end:%H:%M} is not after {span.start:%H:%M}: the end time is ignored",
+                    message = _("{end} is not after {start}: the end time is ignored").format(
+                        end=f"{span.end:%H:%M}", start=f"{span.start:%H:%M}"
                     )
+                    self.report(index, "warning", Problem("time.end_before_start", message))
                     end = None
                 slots.append(Slot(start, end))
         return tuple(slots)

@@ -20,6 +20,7 @@ from pathlib import Path
 import msgspec
 
 from calendar_tui import __version__
+from calendar_tui.i18n import current_language
 from calendar_tui.model.atomic import atomic_write_bytes
 from calendar_tui.model.cache_format import FORMAT_VERSION, CacheFile, Entry, from_post, to_post
 from calendar_tui.model.types import Post
@@ -38,8 +39,9 @@ def cache_dir() -> Path:
 
 
 def code_fingerprint() -> str:
-    """Changes whenever a module that shapes a Post changes (new version or edited source)."""
-    digest = hashlib.sha1(__version__.encode())
+    """Changes whenever a module that shapes a Post changes (new version or edited source), and
+    with the language: diagnostics are cached as sentences."""
+    digest = hashlib.sha1(f"{__version__}:{current_language()}".encode())
     for source in sorted(_MODEL_DIR.glob("*.py")):
         stat = source.stat()
         digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from calendar_tui.i18n import _
 from calendar_tui.model import french_dates
-from calendar_tui.model.champs import Champ, champ_text, dated_items, hours_text, read_champs
+from calendar_tui.model.champs import dated_items, hours_text
+from calendar_tui.model.event_reader import PARIS, Body
+from calendar_tui.model.event_reader import Reader as _Reader
+from calendar_tui.model.event_reader import isoparse as _isoparse
 from calendar_tui.model.fields import list_field, moment_field, multiline_field, text_field
-from calendar_tui.model.front_matter import ImpossibleDate
 from calendar_tui.model.links import normalise_url
 from calendar_tui.model.post_kind import in_event_collection, says_news
+from calendar_tui.model.problem import code_of
 from calendar_tui.model.prose_date import end_in_text, find_event_date, opening_times
 from calendar_tui.model.slots import at, slots_for
 from calendar_tui.model.text import tag_key
 from calendar_tui.model.types import Diagnostic, Link, Slot
 
-PARIS = ZoneInfo("Europe/Paris")
 START_KEYS = ("event_start_date", "event_date", "dateEvent")
 EVENT_HINT_KEYS = (*START_KEYS, "event_end_date", "lieu", "adresse", "champs_informations")
 MIDNIGHT = time(0, 0)
@@ -38,71 +40,6 @@ class FrontMatterEvent:
     is_event: bool = False
     left_out: str = ""  # why the post gives no date, when it gives none
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-class _Reader:
-    """Reads one post's front matter, collecting diagnostics with the line of each key."""
-
-    def __init__(self, meta: dict, path: str, key_lines: dict[str, int], body: Body) -> None:
-        self.meta, self.path, self.key_lines, self.body = meta, path, key_lines, body
-        self.diagnostics: list[Diagnostic] = []
-        self.champs: list[Champ] = read_champs(meta.get("champs_informations"))
-        self.left_out = ""
-        self.sound_time = False  # the front matter gives a start time (not 00:00)
-
-    def warn(
-        self, key: str | None, message: str, severity: str = "warning", line: int | None = None
-    ) -> None:
-        where = line if line is not None else self.key_lines.get(key or "", None)
-        self.diagnostics.append(Diagnostic(self.path, where, severity, message))
-
-    def champ(self, *prefixes: str) -> str:
-        return champ_text(self.champs, *prefixes)
-
-    def timezone(self) -> tzinfo:
-        name = text_field(self.meta.get("timezone"))
-        if not name:
-            return PARIS
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            self.warn("timezone", f"unknown timezone '{name}'; using Europe/Paris")
-            return PARIS
-
-    def moment(self, key: str) -> datetime | date | None:
-        value = self.meta.get(key)
-        found = moment_field(value)
-        if found is not None or not isinstance(value, str) or not text_field(value):
-            return found
-        if isinstance(value, ImpossibleDate):
-            self.warn(key, f"{key} '{text_field(value)}' is not a date (no such day)", "error")
-            self.left_out = f"{key} is not a date"
-            return None
-        try:
-            return _isoparse(value.strip())
-        except (ValueError, OverflowError, TypeError, AttributeError):
-            self.warn(key, f"{key} '{text_field(value)}' is not a date")
-            self.left_out = f"{key} is not a date"
-            return None
-
-
-@dataclass(frozen=True, slots=True)
-class Body:
-    """The post's body text, where a date or an end time may be written when the front
-    matter lacks them."""
-
-    text: str = ""
-    first_line: int = 1
-
-    def line(self, offset: int) -> int:
-        return self.first_line + self.text.count("\n", 0, offset)
-
-
-def _isoparse(text: str) -> datetime:
-    """A date written as a string (YAML read it as text): rare, so dateutil loads only then."""
-    from dateutil.parser import isoparse
-
-    return isoparse(text)
 
 
 def publication_date(meta: dict) -> date | None:
@@ -182,14 +119,31 @@ def _when(
     if start is None and key is None and end is not None:
         # Only the end is given: the event is on that day, with the hours written elsewhere.
         key, start, end = "event_end_date", _day(end), None
-        reader.warn(key, f"only event_end_date is set; the event is read as on {start:%d/%m/%Y}")
+        reader.warn(
+            key,
+            "date.end_only",
+            _("only event_end_date is set; the event is read as on {day}").format(
+                day=f"{start:%d/%m/%Y}"
+            ),
+        )
     if start is not None and not _plausible(_day(start), published):
-        reader.warn(key, f"{key} {_day(start).isoformat()} looks like a placeholder; ignored")
-        reader.left_out = f"its event date ({key} {_day(start).isoformat()}) is a placeholder"
+        day = _day(start).isoformat()
+        reader.warn(
+            key,
+            "date.placeholder",
+            _("{key} {day} looks like a placeholder; ignored").format(key=key, day=day),
+        )
+        reader.left_out = _("its event date ({key} {day}) is a placeholder").format(
+            key=key, day=day
+        )
         start = end = None
     if end is not None and start is not None and _day(end) < _day(start):
         reader.warn(
-            "event_end_date", f"event_end_date {_day(end).isoformat()} is before the start; ignored"
+            "event_end_date",
+            "date.end_before_start",
+            _("event_end_date {day} is before the start; ignored").format(
+                day=_day(end).isoformat()
+            ),
         )
         end = None
     reader.sound_time = _wall_time(start) is not None
@@ -209,7 +163,10 @@ def _when(
     ):
         reader.warn(
             "champs_informations",
-            f"the written date {written.days[0]:%d/%m/%Y} differs from {key} {_day(start):%d/%m/%Y}",
+            "date.written_differs",
+            _("the written date {written} differs from {key} {day}").format(
+                written=f"{written.days[0]:%d/%m/%Y}", key=key, day=f"{_day(start):%d/%m/%Y}"
+            ),
         )
     return _front_matter_slots(reader, key, start, end, written, tz)
 
@@ -267,7 +224,9 @@ def _written_days(
             continue
         for problem in when.problems:
             reader.warn(
-                "champs_informations" if source == "Date" else source, f"{source}: {problem}"
+                "champs_informations" if source == "Date" else source,
+                code_of(problem, "date.problem"),
+                f"{source}: {problem}",
             )
         if when.days:
             found.append((when, source, " ".join(text[when.start : when.end].split()), None))
@@ -287,11 +246,19 @@ def _written_hours(reader: _Reader, *, sound_time: bool) -> tuple[french_dates.T
     times, problems = french_dates.parse_times(hours)
     times = tuple(rng for rng in times if rng.start != MIDNIGHT)
     for problem in problems:
-        reader.warn("champs_informations", f"Horaires: {problem}")
+        reader.warn("champs_informations", code_of(problem, "time.problem"), f"Horaires: {problem}")
     if not times:
-        reader.warn("champs_informations", f"Horaires: '{hours}' gives no hour; not used")
+        reader.warn(
+            "champs_informations",
+            "time.none",
+            _("Horaires: '{hours}' gives no hour; not used").format(hours=hours),
+        )
     elif problems and sound_time:
-        reader.warn("champs_informations", "Horaires: not used; the front matter's time is kept")
+        reader.warn(
+            "champs_informations",
+            "time.not_used",
+            _("Horaires: not used; the front matter's time is kept"),
+        )
         return ()
     return times
 
@@ -301,12 +268,15 @@ def _say_where(reader: _Reader, found: tuple[french_dates.When, str, str, int | 
     days = f"{when.days[0]:%d/%m/%Y}"
     if len(when.days) > 1:
         days += f"–{when.days[-1]:%d/%m/%Y}"
-    where = {"Date": "the 'Date' information", "text": "the text"}.get(source, source)
+    where = {"Date": _("the 'Date' information"), "text": _("the text")}.get(source, source)
     key = "champs_informations" if source == "Date" else source
     reader.warn(
         key,
-        f"no event date in the front matter; {days} is read from {where} ('{quote}'); "
-        "give it as event_start_date",
+        "date.from_text",
+        _(
+            "no event date in the front matter; {days} is read from {where} ('{quote}'); "
+            "give it as event_start_date"
+        ).format(days=days, where=where, quote=quote),
         line=line,
     )
 
@@ -323,7 +293,11 @@ def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...
         if fm_start is not None and fm_start != rng.start:
             reader.warn(
                 key,
-                f"{key} says {fm_start:%H:%M} but the written hours say {rng.start:%H:%M}; using the written hours",
+                "time.written_differs",
+                _(
+                    "{key} says {front} but the written hours say {written}; "
+                    "using the written hours"
+                ).format(key=key, front=f"{fm_start:%H:%M}", written=f"{rng.start:%H:%M}"),
             )
         if len(times) > 1 or end_day != start_day:
             return slots_for((start_day, end_day), end_day != start_day, times, tz)
@@ -341,11 +315,18 @@ def _front_matter_slots(reader, key, start, end, written, tz) -> tuple[Slot, ...
         if end_day == start_day and afternoon > start_at:  # "00:30" meant 12:30: an AM/PM slip
             reader.warn(
                 "event_end_date",
-                f"event_end_date {fm_end:%H:%M} is before the start; read as {afternoon:%H:%M}",
+                "time.am_pm",
+                _("event_end_date {end} is before the start; read as {read}").format(
+                    end=f"{fm_end:%H:%M}", read=f"{afternoon:%H:%M}"
+                ),
             )
             end_at = afternoon
         else:
-            reader.warn("event_end_date", "event_end_date is not after event_start_date; ignored")
+            reader.warn(
+                "event_end_date",
+                "time.end_before_start",
+                _("event_end_date is not after event_start_date; ignored"),
+            )
             end_at = None
     return (Slot(start_at, end_at),)
 

@@ -13,6 +13,7 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+from calendar_tui.i18n import _
 from calendar_tui.model.atomic import atomic_write_bytes
 from calendar_tui.model.shown_path import display_path as display_path  # where exports went
 from calendar_tui.model.text import fold
@@ -58,7 +59,11 @@ def write_export(path: Path, data: bytes) -> str:
     Raises OSError (a missing folder, a full disk...).
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
-    through = f" (through the symbolic link to {target})" if target != path else ""
+    through = (
+        _(" (through the symbolic link to {target})").format(target=target)
+        if target != path
+        else ""
+    )
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
@@ -69,6 +74,6 @@ def write_export(path: Path, data: bytes) -> str:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        return f"{through} (written through: not a regular file)"
+        return through + _(" (written through: not a regular file)")
     atomic_write_bytes(target, data, make_dirs=False)
     return through

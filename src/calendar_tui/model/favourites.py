@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from calendar_tui.i18n import _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.clock import Clock, SystemClock
 from calendar_tui.model.id_migration import Remembered, migrate, remembered, sessions_by_id
@@ -125,7 +126,10 @@ class FavouritesFile:
             self.warnings.append(
                 FavouritesWarning(
                     "gone",
-                    f"{count} starred session(s) no longer match any session; kept in case they return",
+                    _(
+                        "{count} starred session(s) no longer match any session; "
+                        "kept in case they return"
+                    ).format(count=count),
                     str(self.path),
                     count,
                 )
@@ -183,17 +187,23 @@ class FavouritesFile:
         try:
             kind = special_kind(os.stat(self.path).st_mode)
             if kind is not None:
-                raise OSError(0, f"it is {kind}, not a regular file")
+                raise OSError(0, _("it is {kind}, not a regular file").format(kind=kind))
             raw = read_regular(self.path, MAX_FILE_BYTES)
         except (FileNotFoundError, NotADirectoryError):
             return []
         except NotReadable:
-            self._set_aside(f"larger than {MAX_FILE_BYTES // 1_048_576} MB")
+            self._set_aside(
+                _("larger than {size}").format(
+                    size=_("{count} MB").format(count=MAX_FILE_BYTES // 1_048_576)
+                )
+            )
             return list(self.warnings)
         except OSError as error:
             self._block(
                 "unreadable",
-                f"cannot read the favourites file {self.path}: {_reason(error)}; changes will not be saved",
+                _(
+                    "cannot read the favourites file {path}: {reason}; changes will not be saved"
+                ).format(path=self.path, reason=_reason(error)),
             )
             return list(self.warnings)
         try:
@@ -207,8 +217,10 @@ class FavouritesFile:
         if version > FORMAT_VERSION:
             self._block(
                 "newer",
-                f"the favourites file {self.path} was written by a newer calendar-tui (format {version}); "
-                "its favourites are shown but changes will not be saved",
+                _(
+                    "the favourites file {path} was written by a newer calendar-tui "
+                    "(format {version}); its favourites are shown but changes will not be saved"
+                ).format(path=self.path, version=version),
             )
         return list(self.warnings)
 
@@ -224,7 +236,9 @@ class FavouritesFile:
         except OSError as error:
             return FavouritesWarning(
                 "unwritable",
-                f"cannot save the favourites to {self.path}: {_reason(error)}; they are kept for this session",
+                _(
+                    "cannot save the favourites to {path}: {reason}; they are kept for this session"
+                ).format(path=self.path, reason=_reason(error)),
                 str(self.path),
             )
         self._ids, self._saved = set(ids), set(ids)
@@ -259,14 +273,18 @@ class FavouritesFile:
         except OSError as error:
             self._block(
                 "corrupt",
-                f"the favourites file {self.path} is damaged ({problem}) and could not be set aside "
-                f"({_reason(error)}); it is left as it is and changes will not be saved",
+                _(
+                    "the favourites file {path} is damaged ({problem}) and could not be set aside "
+                    "({reason}); it is left as it is and changes will not be saved"
+                ).format(path=self.path, problem=problem, reason=_reason(error)),
             )
             return
         self.warnings.append(
             FavouritesWarning(
                 "corrupt",
-                f"the favourites file {self.path} was damaged ({problem}); set aside as {aside.name}",
+                _(
+                    "the favourites file {path} was damaged ({problem}); set aside as {aside}"
+                ).format(path=self.path, problem=problem, aside=aside.name),
                 str(self.path),
             )
         )
@@ -275,25 +293,27 @@ class FavouritesFile:
 def _parse(raw: bytes) -> tuple[int, list[str]]:
     """The version and the ids of a favourites document; ValueError when it is not one."""
     if not raw.strip():
-        raise ValueError("the file is empty")
+        raise ValueError(_("the file is empty"))
     try:
         document = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+        raise ValueError(_("not UTF-8 text")) from None
     except RecursionError:
-        raise ValueError("nested too deeply") from None
+        raise ValueError(_("nested too deeply")) from None
     except json.JSONDecodeError as error:
-        raise ValueError(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+        raise ValueError(
+            _("not valid JSON: {error} at line {line}").format(error=error.msg, line=error.lineno)
+        ) from None
     if not isinstance(document, dict):
-        raise ValueError("not a JSON object")
+        raise ValueError(_("not a JSON object"))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ValueError("no valid format version")
+        raise ValueError(_("no valid format version"))
     ids = document.get("favourites", [])
     if not isinstance(ids, list):
         if version > FORMAT_VERSION:
             return version, []  # a newer layout we do not understand: read nothing, touch nothing
-        raise ValueError("'favourites' is not a list")
+        raise ValueError(_("'favourites' is not a list"))
     return version, [item for item in ids if isinstance(item, str) and item]
 
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import NamedTuple
 
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.date_text import FoldedText as _Text
 from calendar_tui.model.date_text import fold_for_dates as _fold
+from calendar_tui.model.problem import Problem
 
 __all__ = ["MONTHS", "WEEKDAYS", "TimeRange", "When", "infer_year", "parse_times", "parse_when"]
 
@@ -31,7 +33,15 @@ MONTHS: dict[str, int] = {
     "aout": 8, "août": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10,
     "novembre": 11, "nov": 11, "decembre": 12, "décembre": 12, "dec": 12, "déc": 12,
 }  # fmt: skip
-_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ENGLISH_DAYS = (  # translated where a problem names the day
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +136,37 @@ def _bare_days(t: _Text, items: str, offset: int, anchor: _Day) -> list[_Day]:
 
 def _make_date(t: _Text, d: _Day, year: int, problems: list[str]) -> date | None:
     if not 1 <= year <= 9999:
-        problems.append(f"'{t.quote(d.start, d.end)}' is not a date: year {year} is out of range")
+        problems.append(
+            Problem(
+                "date.year_range",
+                _("'{text}' is not a date: year {year} is out of range").format(
+                    text=t.quote(d.start, d.end), year=year
+                ),
+            )
+        )
         return None
     try:
         value = date(year, d.month, d.day)
     except ValueError:
-        problems.append(f"'{t.quote(d.start, d.end)}' is not a date")
+        problems.append(
+            Problem(
+                "date.impossible",
+                _("'{text}' is not a date").format(text=t.quote(d.start, d.end)),
+            )
+        )
         return None
     if d.weekday is not None:
         word = t.norm[d.weekday[0] : d.weekday[1]]
         if WEEKDAYS[word] != value.weekday():
             problems.append(
-                f"'{t.quote(*d.weekday)}' does not match {value.day:02d}/{value.month:02d}/"
-                f"{value.year:04d} (a {_ENGLISH_DAYS[value.weekday()]})"
+                Problem(
+                    "date.weekday_mismatch",
+                    _("'{text}' does not match {date} (a {weekday})").format(
+                        text=t.quote(*d.weekday),
+                        date=f"{value.day:02d}/{value.month:02d}/{value.year:04d}",
+                        weekday=_(_ENGLISH_DAYS[value.weekday()]),
+                    ),
+                )
             )
     return value
 
@@ -215,7 +243,12 @@ def _range(t: _Text, first: _Day, last: _Day, start: int, reference: date) -> _D
         days = tuple(day for day in (begin, finish) if day is not None)
         return _Days(days, False, tuple(problems), start, last.end)
     if finish < begin:
-        problems.append(f"'{t.quote(start, last.end)}' ends before it starts")
+        problems.append(
+            Problem(
+                "date.range_reversed",
+                _("'{text}' ends before it starts").format(text=t.quote(start, last.end)),
+            )
+        )
     if finish <= begin:
         return _Days((begin,), False, tuple(problems), start, last.end)
     return _Days((begin, finish), True, tuple(problems), start, last.end)
@@ -254,7 +287,9 @@ def _atom_time(t: _Text, start: int, end: int, problems: list[str]) -> time | No
         return time(12) if m[3] else time(0)
     hour, minute = int(m[1]), int(m[2] or 0)
     if hour > 23 or minute > 59:
-        problems.append(f"'{t.quote(start, end)}' is not a time")
+        problems.append(
+            Problem("time.impossible", _("'{text}' is not a time").format(text=t.quote(start, end)))
+        )
         return None
     return time(hour, minute)
 
@@ -284,7 +319,12 @@ def _scan_times(t: _Text, lo: int, hi: int) -> list[_Found]:
         first = _atom_time(t, *a_span, problems)
         last = _atom_time(t, *b_span, problems) if b_span[0] >= 0 else None
         if first is not None and last is not None and last <= first:
-            problems.append(f"end {_fmt(last)} before start {_fmt(first)}")
+            problems.append(
+                Problem(
+                    "time.range_reversed",
+                    _("end {end} before start {start}").format(end=_fmt(last), start=_fmt(first)),
+                )
+            )
             last = None
         found_range = TimeRange(first, last) if first is not None else None
         found.append(_Found(m.start(), end, found_range, tuple(problems)))

@@ -10,6 +10,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
+from calendar_tui.i18n import _
 from calendar_tui.model.types import Diagnostic
 
 _HANDLER = frontmatter.YAMLHandler()
@@ -25,7 +26,7 @@ class _Loader(_BaseLoader):
 
     def construct_mapping(self, node, deep=False):
         seen: set[str] = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 if key_node.value in seen:
                     self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
@@ -77,11 +78,19 @@ def decode(data: bytes, path: str, problems: list[Diagnostic]) -> str | None:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             problems.append(
-                Diagnostic(path, None, "error", "starts like UTF-16 but is not valid UTF-16")
+                Diagnostic(
+                    path,
+                    None,
+                    "error",
+                    _("starts like UTF-16 but is not valid UTF-16"),
+                    "file.encoding",
+                )
             )
             return None
     if b"\x00" in data[:8192]:
-        problems.append(Diagnostic(path, None, "error", "is a binary file, not a text post"))
+        problems.append(
+            Diagnostic(path, None, "error", _("is a binary file, not a text post"), "file.binary")
+        )
         return None
     try:
         return data.decode("utf-8-sig")
@@ -89,7 +98,11 @@ def decode(data: bytes, path: str, problems: list[Diagnostic]) -> str | None:
         line = data.count(b"\n", 0, exc.start) + 1
         problems.append(
             Diagnostic(
-                path, line, "warning", "is not valid UTF-8; read as Latin-1 (save it as UTF-8)"
+                path,
+                line,
+                "warning",
+                _("is not valid UTF-8; read as Latin-1 (save it as UTF-8)"),
+                "file.latin1",
             )
         )
         return data.decode("latin-1")
@@ -106,14 +119,21 @@ def read_raw_post(path: Path, display: str) -> RawPost:
                     display,
                     None,
                     "error",
-                    f"is {size // 1_048_576} MB; posts over 50 MB are skipped",
+                    _("is {size} MB; posts over 50 MB are skipped").format(size=size // 1_048_576),
+                    "file.too_big",
                 )
             )
             return _failed(display, problems)
         data = path.read_bytes()
     except OSError as exc:
         problems.append(
-            Diagnostic(display, None, "error", f"cannot be read: {exc.strerror or exc}")
+            Diagnostic(
+                display,
+                None,
+                "error",
+                _("cannot be read: {reason}").format(reason=exc.strerror or exc),
+                "file.unreadable",
+            )
         )
         return _failed(display, problems)
     text = decode(data, display, problems)
@@ -130,13 +150,17 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
     problems = problems if problems is not None else []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        problems.append(Diagnostic(display, None, "error", "is empty"))
+        problems.append(Diagnostic(display, None, "error", _("is empty"), "file.empty"))
         return RawPost(display, {}, "", 1, diagnostics=problems)
     if not _HANDLER.detect(text):
         # Jekyll copies such files as they are; they are not posts.
         problems.append(
             Diagnostic(
-                display, 1, "warning", "has no front matter (no leading '---' block); not a post"
+                display,
+                1,
+                "warning",
+                _("has no front matter (no leading '---' block); not a post"),
+                "front_matter.missing",
             )
         )
         return RawPost(display, {}, "", 1, diagnostics=problems)
@@ -144,7 +168,13 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
     opening, closing = next(boundaries), next(boundaries, None)
     if closing is None:
         problems.append(
-            Diagnostic(display, 1, "error", "front matter opened with '---' is never closed")
+            Diagnostic(
+                display,
+                1,
+                "error",
+                _("front matter opened with '---' is never closed"),
+                "front_matter.unclosed",
+            )
         )
         return RawPost(display, {}, "", 1, diagnostics=problems)
     fm = text[opening.end() : closing.start()]
@@ -158,19 +188,37 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
         line = mark.line + 1 if mark is not None else 1  # fm starts on the file's first line
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.append(
-            Diagnostic(display, line, "error", f"front matter is not valid YAML: {reason}")
+            Diagnostic(
+                display,
+                line,
+                "error",
+                _("front matter is not valid YAML: {reason}").format(reason=reason),
+                "front_matter.yaml",
+            )
         )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
     except (ValueError, TypeError, OverflowError, RecursionError):
         # Values PyYAML recognises but Python cannot hold (impossible dates are kept as text
         # above): Python's own words never reach a post author.
         problems.append(
-            Diagnostic(display, 1, "error", "front matter holds a value that cannot be read")
+            Diagnostic(
+                display,
+                1,
+                "error",
+                _("front matter holds a value that cannot be read"),
+                "front_matter.value",
+            )
         )
         return RawPost(display, {}, body, body_line, diagnostics=problems)
     for key, line in duplicates:
         problems.append(
-            Diagnostic(display, line, "warning", f"'{key}' is given twice; the last value is used")
+            Diagnostic(
+                display,
+                line,
+                "warning",
+                _("'{key}' is given twice; the last value is used").format(key=key),
+                "front_matter.duplicate_key",
+            )
         )
     if metadata is None:
         metadata = {}
@@ -178,7 +226,11 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
         kind = type(metadata).__name__
         problems.append(
             Diagnostic(
-                display, 2, "error", f"front matter is a YAML {kind}, not a mapping of fields"
+                display,
+                2,
+                "error",
+                _("front matter is a YAML {kind}, not a mapping of fields").format(kind=kind),
+                "front_matter.not_mapping",
             )
         )
         metadata = {}

@@ -13,8 +13,9 @@ from pathlib import Path
 from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.parsing import Parsed, parse_files
-from calendar_tui.model.reading import special_kind
+from calendar_tui.model.reading import special_kind, special_sentence
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import fold, visible
 from calendar_tui.model.types import Diagnostic, Post
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from calendar_tui.model.cache import PostCache
 
 POST_SUFFIXES = (".md", ".markdown")
-DRAFT = "is a draft (published: false); not in the calendar (--drafts shows drafts)"
+DRAFT = N_("is a draft (published: false); not in the calendar (--drafts shows drafts)")
 _WORDS = re.compile(r"[a-z0-9]+")
 Progress = Callable[[int, int], None]
 
@@ -55,9 +56,13 @@ def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
             stat = given.stat()
         except OSError as error:
             reason = (
-                "no such file or folder" if isinstance(error, FileNotFoundError) else error.strerror
+                _("no such file or folder")
+                if isinstance(error, FileNotFoundError)
+                else error.strerror
             )
-            problems.append(Diagnostic(visible(str(given)), None, "error", str(reason)))
+            problems.append(
+                Diagnostic(visible(str(given)), None, "error", str(reason), "path.missing")
+            )
             continue
         if S_ISDIR(stat.st_mode):
             named, resolved = str(given), str(given.resolve())
@@ -67,8 +72,8 @@ def discover(paths: Sequence[Path]) -> tuple[list[PostFile], list[Diagnostic]]:
                     (entry_stat.st_dev, entry_stat.st_ino), _post_file(path, key_path, entry_stat)
                 )
         elif special_kind(stat.st_mode) is not None:
-            why = f"is {special_kind(stat.st_mode)}, not a regular file; skipped"
-            problems.append(Diagnostic(visible(str(given)), None, "error", why))
+            why = special_sentence(special_kind(stat.st_mode) or "")
+            problems.append(Diagnostic(visible(str(given)), None, "error", why, "file.special"))
         else:
             found.setdefault(
                 (stat.st_dev, stat.st_ino), _post_file(str(given), str(given.resolve()), stat)
@@ -100,7 +105,9 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
                 listing = sorted(entries, key=lambda e: e.name, reverse=True)
         except OSError as error:
             problems.append(
-                Diagnostic(visible(str(folder)), None, "error", f"cannot be read: {error.strerror}")
+                Diagnostic(
+                    visible(str(folder)), None, "error", _unreadable(error), "file.unreadable"
+                )
             )
             continue
         for entry in listing:
@@ -115,12 +122,14 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[tuple[os.stat_resu
                     if kind is None:
                         yield entry_stat, entry.path
                     else:
-                        why = f"is {kind}, not a regular file; skipped"
-                        problems.append(Diagnostic(visible(entry.path), None, "error", why))
+                        why = special_sentence(kind)
+                        problems.append(
+                            Diagnostic(visible(entry.path), None, "error", why, "file.special")
+                        )
             except OSError as error:
                 problems.append(
                     Diagnostic(
-                        visible(entry.path), None, "error", f"cannot be read: {error.strerror}"
+                        visible(entry.path), None, "error", _unreadable(error), "file.unreadable"
                     )
                 )
 
@@ -168,11 +177,12 @@ def load_posts(
             progress(done, len(files))
     posts: list[Post] = list(site_posts)
     for post, problems in filter(None, parsed):
-        diagnostics.extend(problems)
+        if post is None or post.published or drafts:  # a draft's problems: with --drafts
+            diagnostics.extend(problems)
         if post is not None and (post.published or drafts):
             posts.append(post)
         elif post is not None and (post.event is not None or post.sessions):
-            diagnostics.append(Diagnostic(post.path, None, "warning", DRAFT))
+            diagnostics.append(Diagnostic(post.path, None, "warning", _(DRAFT), "post.draft"))
     if cache is not None:
         cache.save()
     return LoadResult(tuple(_without_duplicates(posts, diagnostics)), tuple(diagnostics))
@@ -186,6 +196,10 @@ def same_event_key(post: Post) -> tuple[str, str] | None:
     slots = post.event.slots or [s for session in post.sessions for s in session.slots]
     first = min((_first_day(slot.start) for slot in slots), default=None)
     return " ".join(_WORDS.findall(fold(post.title))), first.isoformat() if first else ""
+
+
+def _unreadable(error: OSError) -> str:
+    return _("cannot be read: {reason}").format(reason=error.strerror)
 
 
 def _first_day(moment: datetime | date) -> date:
@@ -212,7 +226,10 @@ def _without_duplicates(posts: list[Post], diagnostics: list[Diagnostic]) -> lis
                         other.path,
                         1,
                         "warning",
-                        f"duplicate of {best.path} (same title and day); skipped",
+                        _("duplicate of {path} (same title and day); skipped").format(
+                            path=best.path
+                        ),
+                        "post.duplicate",
                     )
                 )
     kept.sort(key=lambda p: p.path)

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from calendar_tui.i18n import _
 from calendar_tui.model.boundary import clean_diagnostics, clean_value, with_clean_diagnostics
 from calendar_tui.model.reading import NotReadable, read_regular
 from calendar_tui.model.text import clean_text
@@ -41,10 +42,12 @@ def parse_file(path: Path, shown: str) -> Parsed:
     try:
         data = read_regular(path, MAX_POST_BYTES)
     except NotReadable as why:
-        return None, (Diagnostic(shown, None, "error", str(why)),)
+        return None, (Diagnostic(shown, None, "error", str(why), why.code),)
     except OSError as error:
-        reason = f"cannot be read: {error.strerror or error}"
-        return None, clean_diagnostics([Diagnostic(shown, None, "error", reason)])
+        reason = _("cannot be read: {reason}").format(reason=error.strerror or error)
+        return None, clean_diagnostics(
+            [Diagnostic(shown, None, "error", reason, "file.unreadable")]
+        )
     problems: list[Diagnostic] = []
     text = decode(data, shown, problems)
     if text is None:
@@ -53,8 +56,8 @@ def parse_file(path: Path, shown: str) -> Parsed:
     try:
         raw.metadata = clean_value(raw.metadata)
     except RecursionError:
-        message = "front matter is nested too deeply to be read"
-        raw.diagnostics.append(Diagnostic(shown, 1, "error", message))
+        message = _("front matter is nested too deeply to be read")
+        raw.diagnostics.append(Diagnostic(shown, 1, "error", message, "front_matter.too_deep"))
         raw.metadata = {}
     raw.body = clean_text(raw.body)
     if not (raw.metadata or raw.body):

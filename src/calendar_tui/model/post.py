@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from pathlib import PurePath
 
+from calendar_tui.i18n import _
 from calendar_tui.model.body import extract_body
 from calendar_tui.model.event import START_KEYS, publication_date, read_event
 from calendar_tui.model.fields import is_false, text_field
@@ -70,10 +71,11 @@ def build_post(raw: RawPost) -> Post:
     undated = ()
     if event is not None and not fm.slots and not body.sessions:
         # A post of an events collection that gives no occurrence always says why.
-        reason = fm.left_out or "no event date in the front matter, the chapeau or the text"
+        reason = fm.left_out or _("no event date in the front matter, the chapeau or the text")
         if body.agenda:
-            reason = f"has a running order but {reason}"
-        undated = (Diagnostic(raw.path, event.line, "warning", f"{reason}; not in the calendar"),)
+            reason = _("has a running order but {reason}").format(reason=reason)
+        message = _("{reason}; not in the calendar").format(reason=reason)
+        undated = (Diagnostic(raw.path, event.line, "warning", message, "post.undated"),)
     return Post(
         path=raw.path,
         title=title,
@@ -93,8 +95,11 @@ def _bounded_body(raw: RawPost) -> tuple[str, tuple[Diagnostic, ...]]:
         return raw.body, ()
     cut = raw.body.rfind("\n", 0, MAX_BODY_CHARS) + 1 or MAX_BODY_CHARS
     line = raw.body_line + raw.body.count("\n", 0, cut)
-    message = f"the body is {len(raw.body) // 1_000_000} million characters long; only its first {MAX_BODY_CHARS // 1000:,} thousand were read"
-    return raw.body[:cut], (Diagnostic(raw.path, line, "warning", message),)
+    message = _(
+        "the body is {millions} million characters long; only its first {thousands} thousand "
+        "were read"
+    ).format(millions=len(raw.body) // 1_000_000, thousands=f"{MAX_BODY_CHARS // 1000:,}")
+    return raw.body[:cut], (Diagnostic(raw.path, line, "warning", message, "post.too_long"),)
 
 
 def _hours_from_agenda(

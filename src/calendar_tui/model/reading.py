@@ -11,26 +11,34 @@ from __future__ import annotations
 import os
 import stat
 
+from calendar_tui.i18n import N_, _
+
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, N_("a folder")),
+    (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+    (stat.S_ISCHR, N_("a device")),
+    (stat.S_ISBLK, N_("a device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 class NotReadable(Exception):
-    """Why a file was not read, as the end of a sentence ("is a device, not a regular file")."""
+    """Why a file was not read, as the end of a sentence ("is a device, not a regular file"),
+    with the diagnostic code (`file.special`, `file.too_big`)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def special_kind(mode: int) -> str | None:
-    """'a named pipe (FIFO)', 'a device'...: what a file that is not a regular file is."""
+    """'a named pipe (FIFO)', 'a device'...: what a file that is not a regular file is (in the
+    current language)."""
     if stat.S_ISREG(mode):
         return None
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return _(next((name for test, name in _KINDS if test(mode)), N_("not a regular file")))
 
 
 def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
@@ -52,15 +60,23 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise NotReadable(f"is larger than {_size(limit)}; skipped")
+        raise NotReadable(
+            "file.too_big", _("is larger than {size}; skipped").format(size=_size(limit))
+        )
     return b"".join(chunks)
 
 
 def _check(mode: int) -> None:
     kind = special_kind(mode)
     if kind is not None:
-        raise NotReadable(f"is {kind}, not a regular file; skipped")
+        raise NotReadable("file.special", special_sentence(kind))
+
+
+def special_sentence(kind: str) -> str:
+    return _("is {kind}, not a regular file; skipped").format(kind=kind)
 
 
 def _size(limit: int) -> str:
-    return f"{limit // 1_048_576} MB" if limit >= 1_048_576 else f"{limit:,} bytes"
+    if limit >= 1_048_576:
+        return _("{count} MB").format(count=limit // 1_048_576)
+    return _("{count} bytes").format(count=f"{limit:,}")

@@ -76,17 +76,28 @@ def read_site(root: Path) -> tuple[Site | None, list[Diagnostic]]:
         config, _ = load_yaml((root / CONFIG).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as error:
         return None, [
-            Diagnostic(where, None, "error", f"cannot be read ({error}); read as a folder")
+            Diagnostic(
+                where,
+                None,
+                "error",
+                _("cannot be read ({error}); read as a folder").format(error=error),
+                "site.unreadable",
+            )
         ]
     except (yaml.YAMLError, ValueError) as error:  # say where, and read a plain folder
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        return None, [Diagnostic(where, line, "error", f"{problem}; read as a plain folder")]
+        problem = getattr(error, "problem", None) or _("not valid YAML")
+        message = _("{problem}; read as a plain folder").format(problem=problem)
+        return None, [Diagnostic(where, line, "error", message, "site.yaml")]
     if config is None:
         config = {}
     if not isinstance(config, dict):
-        return None, [Diagnostic(where, 1, "error", "is not a mapping; read as a plain folder")]
+        return None, [
+            Diagnostic(
+                where, 1, "error", _("is not a mapping; read as a plain folder"), "site.not_mapping"
+            )
+        ]
     url = _text(config.get("url")).rstrip("/")
     if not url.lower().startswith(("http://", "https://")):
         url = ""

@@ -23,12 +23,23 @@ class _CompactPickle:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic(_CompactPickle):
-    """One problem found in a post, in words a post author understands."""
+    """One problem found in a post, in words a post author understands (in the current language),
+    with a stable code for scripts (`check --format json`; the codes are in model/codes.py)."""
 
     path: str
     line: int | None
     severity: Severity
     message: str
+    code: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "path": self.path,
+            "line": self.line,
+            "severity": self.severity,
+            "message": self.message,
+        }
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -12,12 +12,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
+from textual.widgets import Static
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.clashes import clash_index, clashes
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.filters import Filter
@@ -34,6 +37,7 @@ from calendar_tui.model.view_state import ONLY_FAVOURITES
 from calendar_tui.screens.calendar_views import ViewsInput
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
+from calendar_tui.screens.layout import size_classes
 from calendar_tui.screens.links import LinkActions
 from calendar_tui.screens.palette import CalendarCommands
 from calendar_tui.widgets.day_list import DayList
@@ -140,6 +144,7 @@ class CalendarScreen(ViewsInput):
                     CalendarScreen.favourites,
                     occurrences=CalendarScreen.day_occurrences,
                     filtered=CalendarScreen.has_filters,
+                    matching=CalendarScreen.has_result,
                     current=CalendarScreen.occurrence_id,
                     clashes=CalendarScreen.clash_map,
                     now=CalendarScreen.now_ids,
@@ -156,17 +161,29 @@ class CalendarScreen(ViewsInput):
                 filter=CalendarScreen.flt, expression=CalendarScreen.filter_expression
             )
             picker.tags = self.store.tags()
+            picker.count_under = lambda flt: self.store.query(flt).tag_counts
             yield Later(picker)
         search = SearchBar(id="search")
         # Filter in the same call as the keystroke that changed the text, so the bar, the grid
         # and the list are painted in one frame (`Input.Changed` arrives after the bar's paint).
         self.watch(search, "value", self._search_value, init=False)
         yield Later(search)
+        yield Static(_("Enlarge the terminal…"), id="too-small")
         yield KeyFooter()
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
         yield from self.more_controllers()  # reminders, changes since a revision
+
+    def on_resize(self, event: events.Resize) -> None:
+        for name, on in size_classes(event.size.width, event.size.height).items():
+            self.set_class(on, name)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Stacked panes (-narrow): the detail shows in place of the grid and list while read.
+        self.set_class(
+            self.query_one(SessionDetail) in event.widget.ancestors_with_self, "-reading"
+        )
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()

@@ -10,6 +10,7 @@ from textual import on
 from textual.screen import Screen
 from textual.widgets import Input
 
+from calendar_tui.i18n import _
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
@@ -81,7 +82,7 @@ class CalendarInput(Screen):
             earlier = [d for d in days if d < self.day]
             target = earlier[-1] if earlier else None
         if target is None:
-            self.notify("Pas d'autre jour avec des sessions dans ce sens.", timeout=2)
+            self.notify(_("No other day with sessions this way."), timeout=2)
             return
         self.day = target
 
@@ -171,6 +172,14 @@ class CalendarInput(Screen):
     def _chosen(self, event: DayList.Chosen) -> None:
         self.occurrence = event.occurrence
         self.query_one(SessionDetail).focus()
+
+    @on(SessionDetail.Back)
+    def _detail_back(self) -> None:
+        day_list = self.query_one(DayList)
+        if day_list.options.option_count:
+            day_list.focus_sessions()
+        else:
+            self.focus_grid()
 
     @on(DayList.Back)
     def _back(self) -> None:

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from calendar_tui.i18n import _
 from calendar_tui.model.clashes import interval
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, hour_short, time_range_short
@@ -18,9 +19,9 @@ from calendar_tui.widgets.formatting import day_words, hour_short, time_range_sh
 
 def clashes_summary(count: int) -> str:
     if count == 0:
-        return "Aucun chevauchement entre vos favoris."
+        return _("No clash between your favourites.")
     pairs = f"{count} paire" + ("s" if count > 1 else "")
-    return f"Favoris qui se chevauchent : {pairs}"
+    return _("Favourites that clash: {pairs}").format(pairs=pairs)
 
 
 def overlap_words(first: Occurrence, second: Occurrence) -> str:
@@ -64,7 +65,7 @@ class ClashesScreen(Screen[tuple[date, str] | None]):
                 height=2,
             )
         yield table
-        yield Label(Text("Entrée : aller à la session · échap : retour", "dim"), id="clashes-help")
+        yield Label(Text(_("Enter: go to the session · escape: back"), "dim"), id="clashes-help")
         yield Footer()
 
     @staticmethod

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.atomic import atomic_write_bytes
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.export_files import (
@@ -28,12 +29,16 @@ from calendar_tui.screens.controller import Controller
 
 
 def export_message(path: str, count: int, favourites: bool) -> Text:
-    events = f"{count} événement" + ("s" if count > 1 else "")
-    what = "vos favoris" if favourites else "les sessions affichées"
+    what = _("your favourites") if favourites else _("the sessions shown")
     text = Text(end="")
-    text.append(f"{events} exporté{'s' if count > 1 else ''} ({what}) dans\n\n", "")
+    exported = ngettext(
+        "{count} event exported ({what}) to", "{count} events exported ({what}) to", count
+    )
+    text.append(exported.format(count=count, what=what) + "\n\n", "")
     text.append(path, "bold")
-    text.append("\n\nImportez ce fichier dans votre agenda (Thunderbird, Outlook, khal…).", "dim")
+    text.append(
+        "\n\n" + _("Import this file into your calendar (Thunderbird, Outlook, khal…)."), "dim"
+    )
     return text
 
 
@@ -49,7 +54,7 @@ class ExportDone(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-body") as body:
             body.border_title = "Export .ics"
-            body.border_subtitle = "entrée : fermer"
+            body.border_subtitle = _("enter: close")
             yield Label(self.message, id="export-message")
 
 
@@ -80,7 +85,7 @@ class Exporter(Controller):
     def export(self, occurrences: tuple[Occurrence, ...], favourites: bool) -> None:
         moment = self.clock.now()
         folder = self.folder or default_export_dir()
-        name = export_name("favoris" if favourites else "programme", moment)
+        name = export_name(_("favourites") if favourites else _("programme"), moment)
         self.write(folder, name, occurrences, moment, favourites)
 
     @work(thread=True, group="export", exit_on_error=False)
@@ -113,7 +118,9 @@ class Exporter(Controller):
     @on(Failed)
     def _failed(self, event: Failed) -> None:
         self.notify(
-            f"Impossible d'écrire le fichier .ics dans {event.folder} : {event.reason}",
+            _("Cannot write the .ics file in {folder}: {reason}").format(
+                folder=event.folder, reason=event.reason
+            ),
             title="Export",
             severity="error",
             timeout=10,

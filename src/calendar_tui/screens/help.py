@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from calendar_tui.commands import BUILTIN_KEYS, HELP_SECTIONS, key_label
+from calendar_tui.commands import BUILTIN_KEYS, HELP_SECTIONS
+from calendar_tui.i18n import _
+from calendar_tui.key_names import key_label
 
 
 def help_table(keymap: dict[str, str] | None = None) -> Table:
@@ -19,24 +21,24 @@ def help_table(keymap: dict[str, str] | None = None) -> Table:
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
     for title, commands in HELP_SECTIONS:
-        table.add_row(Text(title, "bold underline"), "")
+        table.add_row(Text(_(title), "bold underline"), "")
         for command in commands:
             keys = keymap.get(command.id, command.keys)
-            table.add_row(Text(key_label(keys)), Text(command.help))
+            table.add_row(Text(key_label(keys)), Text(_(command.help)))
         table.add_row("", "")
     table.add_row(Text("Textual", "bold underline"), "")
     for keys, words in BUILTIN_KEYS:
-        table.add_row(Text(keys), Text(words))
+        table.add_row(Text(key_label(keys)), Text(_(words)))
     return table
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Fermer", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", _("Close"), id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Aide — toutes les touches"
-            body.border_subtitle = "échap pour fermer"
+            body.border_title = _("Help — every key")
+            body.border_subtitle = _("escape to close")
             yield Static(help_table(getattr(self.app, "keymap", {})), id="help-table")

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from calendar_tui.i18n import _
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Link, Occurrence
@@ -30,14 +31,14 @@ def link_prompt(link: Link) -> Text:
     url = one_line(link.url)
     text.append(f"\n  {url}", "dim" if openable else "dim strike")
     if not openable:
-        text.append("  (ne peut pas être ouvert)", "dim italic")
+        text.append("  " + _("(cannot be opened)"), "dim italic")
     return text
 
 
 class LinkChooser(ModalScreen[str | None]):
     """Dismissed with the chosen URL, or None."""
 
-    BINDINGS = [Binding("escape,q", "dismiss", "Annuler", id="links.close")]
+    BINDINGS = [Binding("escape,q", "dismiss", _("Cancel"), id="links.close")]
 
     def __init__(self, title: str, links: tuple[Link, ...], preferred: str | None = None) -> None:
         super().__init__()
@@ -48,7 +49,7 @@ class LinkChooser(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="links-body") as body:
             body.border_title = Text(self.title_text)  # post text: never markup
-            body.border_subtitle = "entrée : choisir · échap : annuler"
+            body.border_subtitle = _("enter: choose · escape: cancel")
             yield OptionList(
                 *(
                     Option(link_prompt(link), id=str(index), disabled=not is_openable(link.url))
@@ -93,8 +94,8 @@ class LinkActions(Controller):
                 self.post_message(self.Chosen(url, copy))
             else:
                 self.notify(
-                    f"Ce lien ne peut pas être ouvert : {one_line(url)}",
-                    title="Lien",
+                    _("This link cannot be opened: {url}").format(url=one_line(url)),
+                    title=_("Link"),
                     severity="warning",
                     markup=False,
                 )
@@ -105,16 +106,40 @@ class LinkActions(Controller):
             if url is not None and is_openable(url):
                 self.post_message(self.Chosen(url, copy))
 
-        verb = "Copier un lien" if copy else "Ouvrir un lien"
-        title = f"{verb} : {occurrence.title}"
+        verb = _("Copy a link: {title}") if copy else _("Open a link: {title}")
+        title = verb.format(title=occurrence.title)
         self.app.push_screen(LinkChooser(title, links, primary_url(occurrence.session)), chosen)
 
     @on(Chosen)
     def _chosen(self, event: Chosen) -> None:
         if event.copy:
             self.app.copy_to_clipboard(event.url)
-            words = f"Lien copié : {one_line(event.url)}"
+            words = _("Link copied: {url}").format(url=one_line(event.url))
+        elif not self._open(event.url):
+            key = self.app.keymap.get("calendar.copy_link", "y")  # type: ignore[attr-defined]
+            self.notify(
+                _("No browser could open the link {url}; press {key} to copy it instead.").format(
+                    url=one_line(event.url), key=f" {key} "
+                ),
+                title=_("Link"),
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
         else:
-            self.app.open_url(event.url)
-            words = f"Ouverture de {one_line(event.url)}"
-        self.notify(words, title="Lien", timeout=3, markup=False)
+            words = _("Opening {url}").format(url=one_line(event.url))
+        self.notify(words, title=_("Link"), timeout=3, markup=False)
+
+    def _open(self, url: str) -> bool:
+        """Hands `url` to the browser; False when none took it (webbrowser finds no browser on
+        a server or in a container, and says so only by returning False)."""
+        if self.app.is_web:  # the page's browser opens it
+            self.app.open_url(url)
+            return True
+        import webbrowser
+
+        try:
+            return bool(webbrowser.open(url))
+        except webbrowser.Error:
+            return False

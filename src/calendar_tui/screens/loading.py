@@ -8,11 +8,13 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar
 
+from calendar_tui.i18n import _
+
 
 class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Label(Text("Chargement des posts…"), id="loading-label")
+            yield Label(Text(_("Loading the posts…")), id="loading-label")
             yield ProgressBar(id="loading-progress", show_eta=False)
         yield Footer()
 
@@ -20,5 +22,5 @@ class LoadingScreen(Screen[None]):
         bar = self.query_one(ProgressBar)
         bar.update(total=max(total, 1), progress=done)
         self.query_one("#loading-label", Label).update(
-            Text(f"Chargement des posts… {done}/{total}")
+            Text(_("Loading the posts… {done}/{total}").format(done=done, total=total))
         )

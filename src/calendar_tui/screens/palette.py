@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from calendar_tui.commands import APP_COMMANDS, CALENDAR_COMMANDS
+from calendar_tui.commands import APP_COMMANDS, CALENDAR_COMMANDS, AppCommand
+from calendar_tui.i18n import N_, _
+from calendar_tui.key_names import key_label
 from calendar_tui.model.day_input import parse_day
 
 if TYPE_CHECKING:
     from calendar_tui.screens.calendar import CalendarScreen
 
-TAG_PREFIX = "Tag : "
+TAG_PREFIX = N_("Tag: ")
 
 
 def literal(text: str) -> str:
@@ -37,6 +39,11 @@ def highlighted(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def keys_help(command: AppCommand, keymap: dict[str, str]) -> str:
+    """The help line under a command: its keys (the name already says what it does)."""
+    return _("Key: {keys}").format(keys=key_label(keymap.get(command.id, command.keys)))
+
+
 class CalendarCommands(Provider):
     """The app's own commands in the palette: those of the table, go to a date, toggle a tag.
     Declared in `CalendarScreen.COMMANDS`, so `self.screen` is the calendar screen."""
@@ -47,32 +54,42 @@ class CalendarCommands(Provider):
 
     def _entries(self) -> Iterator[tuple[str, str, object]]:
         screen = self._calendar
+        keymap = getattr(self.app, "keymap", {})
         for command in CALENDAR_COMMANDS:
             if command.palette:
-                yield command.help, command.help, partial(screen.run_action, command.action)
+                yield (
+                    _(command.help),
+                    keys_help(command, keymap),
+                    partial(screen.run_action, command.action),
+                )
         for tag in screen.store.tags():
-            label = f"{TAG_PREFIX}{tag.label} ({tag.count})"
-            help_text = "Inclure ou retirer ce tag des filtres"
+            label = f"{_(TAG_PREFIX)}{tag.label} ({tag.count})"
+            help_text = _("Include this tag in the filters, or remove it")
             yield label, help_text, partial(screen.toggle_tag, tag.key)
         for command in APP_COMMANDS:
             if command.palette:
-                yield command.help, command.help, partial(self.app.run_action, command.action)
+                yield (
+                    _(command.help),
+                    keys_help(command, keymap),
+                    partial(self.app.run_action, command.action),
+                )
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._entries():
-            if not name.startswith(TAG_PREFIX):
+            if not name.startswith(_(TAG_PREFIX)):
                 yield DiscoveryHit(Content(name), callback, text=name, help=literal(help_text))
 
     async def search(self, query: str) -> Hits:
         screen = self._calendar
         day = parse_day(query, screen.day.year)
         if day is not None:
+            go = _("Go to {day}").format(day=f"{day:%d/%m/%Y}")
             yield Hit(
                 1.0,
-                Content(f"Aller au {day:%d/%m/%Y}"),
+                Content(go),
                 partial(screen.go_to_day, day),
-                text=f"Aller au {day:%d/%m/%Y}",
-                help=literal("Aller à ce jour dans le calendrier"),
+                text=go,
+                help=literal(_("Go to this day in the calendar")),
             )
         matcher = self.matcher(query)
         for name, help_text, callback in self._entries():

@@ -17,13 +17,14 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.change_marks import ChangeMarks, mark_word
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
 
-EMPTY_WITH_FILTERS = "Aucune session ce jour avec ces filtres"
-EMPTY = "Aucune session ce jour"
+EMPTY_WITH_FILTERS = N_("No session this day with these filters")
+EMPTY = N_("No session this day")
 
 
 STAR = "★"
@@ -85,6 +86,7 @@ class DayList(Vertical):
     occurrences: reactive[tuple[Occurrence, ...]] = reactive(tuple, always_update=True)
     current: reactive[str | None] = reactive(None)  # the selected occurrence's id
     filtered: reactive[bool] = reactive(False)  # whether any filter is active
+    matching: reactive[bool] = reactive(True)  # whether the filters keep any session at all
     favourites: reactive[frozenset[str]] = reactive(frozenset)  # starred session ids
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
     now: reactive[frozenset[str]] = reactive(frozenset)  # occurrence ids in progress
@@ -190,7 +192,9 @@ class DayList(Vertical):
             options.display = bool(occurrences)
         if empty.display != (not occurrences):
             empty.display = not occurrences
-        sentence = EMPTY_WITH_FILTERS if self.filtered else EMPTY
+        sentence = _(EMPTY_WITH_FILTERS if self.filtered else EMPTY)
+        if self.filtered and not self.matching:  # said once, for the whole programme
+            sentence = _("No session matches these filters, in the whole programme")
         if sentence != self._shown_sentence:
             self._shown_sentence = sentence
             empty.update(Text(sentence))
@@ -215,6 +219,7 @@ class DayList(Vertical):
             "occurrences",
             "day",
             "filtered",
+            "matching",
             "favourites",
             "clashes",
             "now",

@@ -5,20 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from calendar_tui.commands import DETAIL_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.change_marks import ChangeMarks, detail_words
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
-from calendar_tui.model.text import clean_text, one_line
+from calendar_tui.model.text import clean_text, fold, one_line
 from calendar_tui.model.types import AgendaItem, Occurrence
-from calendar_tui.widgets.formatting import hour_words, when_words
+from calendar_tui.widgets.formatting import hour_words, when_words, zone_words
+from calendar_tui.widgets.unbroken import Unbroken
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -27,37 +33,53 @@ if TYPE_CHECKING:
 Styler = Callable[[str], Style]  # a SessionDetail component style by name (styles/app.tcss)
 
 
-def agenda_text(items: tuple[AgendaItem, ...], style: Styler) -> Text:
-    text = Text(end="")
-    text.append("Déroulé\n", style("heading"))
+def agenda_table(items: tuple[AgendaItem, ...], description: str, style: Styler) -> Table:
+    """The running order: times in a column, each text wrapped under itself (never back at
+    column 0). A text the description already holds is one line (ellipsis): the running order
+    is then an index of times, not the paragraphs a second time."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    table.add_row(Text(_("Running order"), style("heading")), "")
+    told = _words(description)
     for item in items:
         when = ""
         if item.start is not None:
             when = hour_words(item.start)
             if item.end is not None:
                 when += f" – {hour_words(item.end)}"
-        text.append(f"  {when:<17} ", style("heading"))
+        text = one_line(item.text)
+        known = bool(told) and _words(text) in told
+        cell = Text(no_wrap=known, overflow="ellipsis" if known else "fold", end="")
         if item.track:
-            text.append(f"{one_line(item.track)} · ", style("track"))
-        text.append(one_line(item.text))
-        text.append("\n")
-    text.rstrip()
-    return text
+            cell.append(f"{one_line(item.track)} · ", style("track"))
+        cell.append(text)
+        table.add_row(Text(f" {when}", style("heading")), cell)
+    return table
 
 
-def links_text(occ: Occurrence, style: Styler) -> Text:
-    text = Text(end="")
-    text.append("Liens\n", style("heading"))
+def _words(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def links_text(occ: Occurrence, style: Styler) -> Group:
+    """Each link's label, then its URL on one line of its own, never broken (cut with an
+    ellipsis when narrower than the pane: `y` copies it whole)."""
+    lines: list[Text] = [Text("Liens", style("heading"))]
     for link in occ.session.links:
         label = one_line(link.text) or link.url
-        text.append("  • ")
-        text.append(label)
+        lines.append(Text(f"  • {label}"))
         if label != link.url:
             openable = is_openable(link.url)
-            text.append(f"\n    {one_line(link.url)}", style("url" if openable else "dead-url"))
-        text.append("\n")
-    text.rstrip()
-    return text
+            lines.append(
+                Text(
+                    f"    {one_line(link.url)}",
+                    style("url" if openable else "dead-url"),
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
+            )
+    return Group(*lines)
 
 
 class SessionDetail(VerticalScroll, can_focus=True):
@@ -83,6 +105,14 @@ class SessionDetail(VerticalScroll, can_focus=True):
     clashes: reactive[dict[str, tuple[Occurrence, ...]]] = reactive(dict)  # occurrence id -> others
     changes: reactive[ChangeMarks] = reactive(ChangeMarks)  # since a revision, by session id
 
+    BINDINGS: list[BindingType] = bindings(DETAIL_COMMANDS)
+
+    class Back(Message):
+        """Escape in the detail: back to the day's sessions."""
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
     class LinkOpened(Message):
         """A link of the description was clicked (only http(s) and mailto get here)."""
 
@@ -102,7 +132,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         return self.get_component_rich_style(f"session-detail--{name}", partial=True)
 
     def on_mount(self) -> None:
-        empty = Text("Aucune session choisie", self._style("muted"))
+        empty = Text(_("No session chosen"), self._style("muted"))
         self.query_one("#detail-empty", Static).update(empty)
         # Markdown (markdown-it, its parser and styles) is the costliest widget to import and
         # build, and the pane only shows a session once it is there: the first frame goes out
@@ -156,29 +186,29 @@ class SessionDetail(VerticalScroll, can_focus=True):
         if content is not None:
             widget.update(content)
 
+    def _put(self, selector: str, content: Table | Group | Unbroken | None) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = content is not None
+        if content is not None:
+            widget.update(content)
+
     def _show(self, occ: Occurrence | None) -> None:
         self.query_one("#detail-empty").display = occ is None
         from textual.widgets import Markdown
 
         markdown = self.query_one("#detail-description", Markdown)
         if occ is None:
-            for selector in (
-                "title",
-                "when",
-                "clashes",
-                "change",
-                "tags",
-                "place",
-                "agenda",
-                "links",
-            ):
+            for selector in ("title", "clashes", "change", "tags", "place"):
                 self._set(f"#detail-{selector}", None)
-            self._set("#detail-source", None)
+            for selector in ("when", "agenda", "links", "source"):
+                self._put(f"#detail-{selector}", None)
             markdown.display = False
             return
         session = occ.session
         self._show_marks(occ)
-        self._set("#detail-when", Text(when_words(occ).capitalize()))
+        when = when_words(occ).capitalize()
+        zone = zone_words(occ)
+        self._put("#detail-when", Unbroken(f"{when} ({zone})" if zone else when))
         tags = Text(end="")
         for index, tag in enumerate(occ.tags):
             if index:
@@ -194,15 +224,18 @@ class SessionDetail(VerticalScroll, can_focus=True):
             # (another occurrence of the same session, or the same text after a filter).
             self._shown_description = description
             markdown.update(description)
-        self._set(
-            "#detail-agenda", agenda_text(session.agenda, self._style) if session.agenda else None
+        agenda = session.agenda
+        self._put(
+            "#detail-agenda", agenda_table(agenda, description, self._style) if agenda else None
         )
-        self._set("#detail-links", links_text(occ, self._style) if session.links else None)
-        source = Text(
-            f"Source : {display_path(occ.post.path, from_cwd=True)}:{session.line}",
-            self._style("muted"),
+        self._put("#detail-links", links_text(occ, self._style) if session.links else None)
+        # The path on its own line, never broken: cut on the left so the file name shows.
+        path = f"{display_path(occ.post.path, from_cwd=True)}:{session.line}"
+        source = Group(
+            Text("Source :", self._style("muted")),
+            Text(path, self._style("muted"), no_wrap=True, overflow="ellipsis"),
         )
-        self._set("#detail-source", source)
+        self._put("#detail-source", source)
         self.scroll_home(animate=False)
 
     def watch_favourites(self) -> None:

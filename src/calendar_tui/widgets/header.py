@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from calendar_tui.i18n import _
 from calendar_tui.model.text import one_line
 from calendar_tui.widgets.formatting import problems_count
 
@@ -56,7 +57,12 @@ class CalendarHeader(Horizontal):
         label = self.query_one("#header-filters", Label)
         # One line of fixed height (no wrap, ellipsis): a repaint, never a layout.
         label.update(
-            Text(f"Filtres : {one_line(filters)}" if filters else "Tous les tags", end=""),
+            Text(
+                _("Filters: {filters}").format(filters=one_line(filters))
+                if filters
+                else _("All tags"),
+                end="",
+            ),
             layout=False,
         )
         if label.has_class("-active") != bool(filters):

@@ -18,6 +18,11 @@ from textual import events
 from textual.strip import Strip
 from textual.widget import Widget
 
+from calendar_tui.commands import FOOTER_FIRST
+from calendar_tui.i18n import _
+
+HELP_ID = "app.help"  # its key says "more keys" when some do not fit
+
 SEPARATOR = "▏"  # the left edge of the palette key (Textual's "vkey" border)
 
 
@@ -27,6 +32,13 @@ class FooterItem(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+    id: str | None = None  # binding id
+
+
+def by_priority(items: list[FooterItem], first: tuple[str, ...]) -> list[FooterItem]:
+    """The items whose binding id is in `first`, in that order, then the others as they came."""
+    rank = {binding_id: index for index, binding_id in enumerate(first)}
+    return sorted(items, key=lambda item: rank.get(item.id or "", len(rank)))
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -75,8 +87,10 @@ class KeyFooter(Widget, can_focus=False):
                     binding.description,
                     enabled,
                     tooltip or binding.tooltip,
+                    binding.id,
                 )
             )
+        items = by_priority(items, FOOTER_FIRST)
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
@@ -113,6 +127,24 @@ class KeyFooter(Widget, can_focus=False):
             text.stylize(style("key-footer--disabled", partial=True))
         return text
 
+    def _fitting(self, room: int) -> list[FooterItem]:
+        """The keys that fit in `room` cells, whole, in priority order; when some are left out
+        the help key (if shown) says there are more."""
+        items = list(self._items)
+        if sum(self._item_text(item).cell_len for item in items) <= room:
+            return items
+        items = [
+            item._replace(description=_("More keys")) if item.id == HELP_ID else item
+            for item in items
+        ]
+        kept, used = [], 0
+        for item in items:
+            width = self._item_text(item).cell_len
+            if used + width <= room:
+                kept.append(item)
+                used += width
+        return kept
+
     def render_line(self, y: int) -> Strip:
         if y:
             return Strip.blank(self.size.width, self.visual_style.rich_style)
@@ -128,12 +160,10 @@ class KeyFooter(Widget, can_focus=False):
             palette.append_text(self._item_text(self._palette, compact=True))
         room = max(0, width - (palette.cell_len + 1 if palette else 0))
         line = Text(no_wrap=True, overflow="crop", end="")
-        for item in self._items:
-            if line.cell_len >= room:
-                break
+        for item in self._fitting(room):
             start = line.cell_len
             line.append_text(self._item_text(item))
-            spans.append((start, min(line.cell_len, room), item))
+            spans.append((start, line.cell_len, item))
         line.truncate(room)
         segments = list(Segment.apply_style(line.render(console), base))
         if room > line.cell_len:

@@ -22,6 +22,7 @@ ALL_DAY_MARK = "▬"
 TODAY_MARK = "•"
 STAR_MARK = "★"
 TALL = 36  # terminal rows from which cells get a third line
+SHORT = 26  # terminal rows under which a week is one line (number and count side by side)
 
 
 def month_start(day: date) -> date:
@@ -81,11 +82,11 @@ class MonthGrid(DayCursor):
 
     @property
     def cell_height(self) -> int:
-        return max(2, min(3, (self.content_size.height - 1) // WEEKS))
+        return max(1, min(3, (self.content_size.height - 1) // WEEKS))
 
     def get_content_height(self, container, viewport, width: int) -> int:
         # Roomier cells on a tall terminal; two lines per week down to 80x24.
-        return 1 + WEEKS * (3 if viewport.height >= TALL else 2)
+        return 1 + WEEKS * (3 if viewport.height >= TALL else 1 if viewport.height < SHORT else 2)
 
     def day_at(self, x: int, y: int) -> date | None:
         """The day under content offset (x, y), None on the weekday row or outside."""
@@ -210,24 +211,34 @@ class MonthGrid(DayCursor):
         if day == self.today:
             number_style = number_style + style("month-grid--today")
         mark = TODAY_MARK if day == self.today else " "
-        number = f"{day.day:>2}{mark}".rjust(width - 1)[: width - 1]
-        lines[0].append(number, number_style)
-        lines[0].append(" ", background or None)
+        if height == 1:  # one line: " 26• ▬★ 6"
+            number = f"{day.day:>2}{mark}"[: width - 1]
+            lines[0].append(number, number_style)
+            width -= len(number)  # what is left for the marks and the count
+        else:
+            number = f"{day.day:>2}{mark}".rjust(width - 1)[: width - 1]
+            lines[0].append(number, number_style)
+            lines[0].append(" ", background or None)
         count = self.counts.get(day, 0)
         count_text = "" if not count else str(count) if count < 100 else "99+"
         all_day = day in self.all_day
+        # Fixed places, so that a star never moves the all-day mark or the count: [▬][★][count].
         cell = Text(end="")
-        if all_day:
-            cell.append(ALL_DAY_MARK, base + style("month-grid--all-day") + background)
-        if day in self.starred:
-            cell.append(STAR_MARK, base + style("month-grid--star") + background)
-        if count_text:
-            cell.append(count_text, base + style("month-grid--count") + background)
+        cell.append(
+            ALL_DAY_MARK if all_day else " ", base + style("month-grid--all-day") + background
+        )
+        cell.append(
+            STAR_MARK if day in self.starred else " ", base + style("month-grid--star") + background
+        )
+        cell.append(count_text.rjust(2), base + style("month-grid--count") + background)
+        if cell.cell_len > width - 1:  # a narrow cell: the marks give way to the count
+            cell = cell[cell.cell_len - (width - 1) :]
         cell.truncate(width - 1)
         cell.pad_left(width - 1 - cell.cell_len)
         cell.stylize(background)
-        lines[1].append_text(cell)
-        lines[1].append(" ", background or None)
+        counts_line = lines[1] if height > 1 else lines[0]
+        counts_line.append_text(cell)
+        counts_line.append(" ", background or None)
         for line in lines[2:]:
             line.append(" " * (width - 1), base + background)
             line.append(" ", background or None)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from rich.style import Style
 from rich.text import Text
@@ -16,6 +17,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import TAG_PICKER_COMMANDS, bindings
+from calendar_tui.i18n import _
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import TagCount
 from calendar_tui.model.text import one_line
@@ -25,7 +27,13 @@ EXCLUDED = "[−]"
 NEUTRAL = "[ ]"
 
 
-def tag_prompt(tag: TagCount, flt: Filter, rank: int, style: Callable[[str], Style]) -> Text:
+def tag_prompt(
+    tag: TagCount,
+    flt: Filter,
+    rank: int,
+    style: Callable[[str], Style],
+    counts: Mapping[str, int] | None = None,
+) -> Text:
     """The tag's line: its rank (1-9 are keys), its mark, its label, its count; `style("rank")`...
     gives the TagPicker's component styles (styles/app.tcss)."""
     if tag.key in flt.include:
@@ -38,7 +46,10 @@ def tag_prompt(tag: TagCount, flt: Filter, rank: int, style: Callable[[str], Sty
     text.append(f"{rank if rank <= 9 else ' '} ", style("rank"))
     text.append(mark + " ", mark_style)
     text.append(one_line(tag.label), style("struck") if tag.key in flt.exclude else "")
-    text.append(f" ({tag.count})", style("count"))
+    # Under the other filters (search, favourites, exclusions), then the total when it differs.
+    shown = tag.count if counts is None else counts.get(tag.key, 0)
+    text.append(f" ({shown}" if shown == tag.count else f" ({shown}/{tag.count}", style("count"))
+    text.append(")", style("count"))
     return text
 
 
@@ -108,7 +119,7 @@ class TagPicker(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = "Tags"
-        words = "espace inclure · x exclure · a un/tous · échap fermer"
+        words = _("space include · x exclude · a any/all · escape close")
         self.query_one("#tag-help", Label).update(Text(words, self._style("help"), end=""))
         self._rebuild_all()
         self._show_expression()
@@ -125,15 +136,35 @@ class TagPicker(Vertical):
         if self.is_mounted:
             self._rebuild_all()
 
+    # The screen gives the tag counts under a Filter (the store's), for counts that follow it.
+    count_under: Callable[[Filter], Mapping[str, int]] | None = None
+    _counts: Mapping[str, int] | None = None
+    _counts_for: Filter | None = None
+
+    def _counts_now(self) -> Mapping[str, int] | None:
+        """Each tag's count under the filter, its own tag choices aside."""
+        if self.count_under is None:
+            return None
+        others = replace(self.filter, include=frozenset(), match_all=False)
+        if others != self._counts_for:
+            self._counts_for = others
+            self._counts = None if others.is_empty else self.count_under(others)
+        return self._counts
+
     def watch_filter(self, old: Filter, new: Filter) -> None:
         if not self.is_mounted:
             return
+        if self.display:
+            before = self._counts
+            if self._counts_now() is not before:
+                self._rebuild_all()
+                return
         options = self.options
         # A toggle changes one tag's mark: redraw only the prompts whose mark changed.
         for index, tag in enumerate(self.tags):
             if _mark(tag.key, old) != _mark(tag.key, new):
                 options.replace_option_prompt_at_index(
-                    index, tag_prompt(tag, new, index + 1, self._style)
+                    index, tag_prompt(tag, new, index + 1, self._style, self._counts)
                 )
         if old.match_all != new.match_all:
             self._show_mode()
@@ -141,8 +172,9 @@ class TagPicker(Vertical):
     def _rebuild_all(self) -> None:
         options = self.options
         highlighted = options.highlighted
+        counts = self._counts_now()
         options.set_options(
-            Option(tag_prompt(tag, self.filter, rank, self._style), id=f"tag-{rank}")
+            Option(tag_prompt(tag, self.filter, rank, self._style, counts), id=f"tag-{rank}")
             for rank, tag in enumerate(self.tags, 1)
         )
         if self.tags:
@@ -150,15 +182,19 @@ class TagPicker(Vertical):
         self._show_mode()
 
     def _show_mode(self) -> None:
-        mode = Text("Sessions avec ", end="")
+        mode = Text(_("Sessions with "), end="")
         mode.append(
-            "tous les tags choisis" if self.filter.match_all else "un des tags choisis",
+            _("all the chosen tags") if self.filter.match_all else _("any of the chosen tags"),
             self._style("mode"),
         )
         mode.append(" (a)", self._style("key"))
         self.query_one("#tag-mode", Label).update(mode)
 
     def focus_options(self) -> None:
+        before = self._counts_for
+        self._counts_now()
+        if self._counts_for != before:  # filtered while the picker was closed
+            self._rebuild_all()
         self.options.focus()
 
     def _current(self) -> TagCount | None:

@@ -18,6 +18,7 @@ from textual import events
 from textual.message import Message
 from textual.reactive import reactive
 
+from calendar_tui.i18n import _
 from calendar_tui.model.programme import Placed, lanes
 from calendar_tui.model.store import QueryResult
 from calendar_tui.widgets.day_cursor import DayCursor
@@ -26,6 +27,7 @@ from calendar_tui.widgets.formatting import weekday_names
 GUTTER = 6  # "09:00 "
 TALL = 50  # terminal rows from which the grid has a row per half-hour
 BAND_ROWS = 2  # at most this many rows of all-day spans
+MIN_COLUMN = 10  # cells a day needs to be readable; fewer days are shown below that
 DEFAULT_HOURS = (9, 18)
 STAR = "★"
 
@@ -112,17 +114,28 @@ class WeekGrid(DayCursor):
     def _title(day: date) -> str:
         start = week_start(day)
         end = start + timedelta(days=6)
-        return f"Semaine du {start:%d/%m} au {end:%d/%m/%Y}"
+        return _("Week from {start} to {end}").format(start=f"{start:%d/%m}", end=f"{end:%d/%m/%Y}")
 
     # -- geometry -----------------------------------------------------------------------------
 
     @property
+    def days_shown(self) -> int:
+        """Seven days when each gets MIN_COLUMN cells, else fewer (around the selected day)."""
+        width = self.content_size.width
+        if not width:  # not laid out yet: the whole week (its height is asked before its width)
+            return 7
+        return max(1, min(7, (width - GUTTER) // MIN_COLUMN))
+
+    @property
     def column_width(self) -> int:
-        return max(4, (self.content_size.width - GUTTER) // 7)
+        return max(4, (self.content_size.width - GUTTER) // self.days_shown)
 
     def _week(self) -> list[date]:
+        """The days shown: the week, or the part of it around the selected day that fits."""
         start = week_start(self.day)
-        return [start + timedelta(days=n) for n in range(7)]
+        count = self.days_shown
+        first = min(max(0, self.day.weekday() - count // 2), 7 - count)
+        return [start + timedelta(days=n) for n in range(first, first + count)]
 
     _layout_for: tuple = (None, None)  # the result and the week's Monday it was made for
     _layout_made: tuple[list[list[Placed]], list[list]] = ([], [])
@@ -130,7 +143,7 @@ class WeekGrid(DayCursor):
     def _layout(self) -> tuple[list[list[Placed]], list[list]]:
         """Per day of the week: its timed blocks, its all-day spans. Made once per result and
         week (the height, the paint and a click all ask for it)."""
-        result, monday = self.result, week_start(self.day)
+        result, monday = self.result, tuple(self._week())
         if result is not self._layout_for[0] or monday != self._layout_for[1]:
             blocks: list[list[Placed]] = []
             spans: list[list] = []
@@ -171,8 +184,8 @@ class WeekGrid(DayCursor):
 
         heading = Text(" " * GUTTER, no_wrap=True, overflow="crop")
         names = weekday_names(width - 3)
-        for index, day in enumerate(week):
-            label = f"{names[index][: max(1, width - 4)]} {day.day}"
+        for day in week:
+            label = f"{names[day.weekday()][: max(1, width - 4)]} {day.day}"
             label_style = style(
                 "week-grid--heading-selected" if day == self.day else "week-grid--heading"
             )
@@ -199,7 +212,7 @@ class WeekGrid(DayCursor):
 
         # Per day: which block covers each row, and the text each block shows on each row.
         grids: list[dict[int, list[tuple[int, int, str, Style]]]] = []
-        for index in range(7):
+        for index in range(len(week)):
             covering: dict[int, list[tuple[int, int, str, Style]]] = {}
             for number, item in enumerate(blocks[index]):
                 top, bottom = self._rows(item, first, per_hour)
@@ -264,8 +277,9 @@ class WeekGrid(DayCursor):
         if offset is None or offset.x < GUTTER:
             return
         width = self.column_width
-        column = min(6, (offset.x - GUTTER) // width)
-        day = self._week()[column]
+        week = self._week()
+        column = min(len(week) - 1, (offset.x - GUTTER) // width)
+        day = week[column]
         x = (offset.x - GUTTER) % width - 1
         blocks, spans = self._layout()
         first, last = hour_range([p for items in blocks for p in items])
