@@ -100,5 +100,6 @@ async def test_o_with_no_browser_says_so_and_offers_the_copy(make_app, bundled_s
         await pilot.press("o")
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert any(_("No browser could open the link") in m and " y " in m for m in messages)
-        assert not any(m.startswith("Ouverture") for m in messages)
+        refusal = _("No browser could open the link {url}; press {key} to copy it instead.")
+        assert any(m.startswith(refusal.split("{url}")[0]) and " y " in m for m in messages)
+        assert not any(m.startswith(_("Opening {url}").split("{url}")[0]) for m in messages)
