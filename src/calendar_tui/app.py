@@ -130,7 +130,9 @@ class CalendarApp(App[None]):
             self.store = load_store(list(self.paths), drafts=self.drafts, cache=self.cache)
             self.cache.close()
         if self.store is not None:
-            self.push_screen(self._calendar(self.store))
+            # Once the app has mounted: a screen pushed while it mounts has its first frame
+            # thrown away by Textual, and the work meant for after that frame runs before it.
+            self.call_later(self.push_screen, self._calendar(self.store))
         else:
             from calendar_tui.screens.loading import LoadingScreen
 

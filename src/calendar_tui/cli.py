@@ -249,14 +249,10 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         if not _write_ics(store, occurrences, args.output):
             return 1
     elif args.format == "json":
-        import json
-
+        from calendar_tui.model.json_text import write_array
         from calendar_tui.model.serialise import occurrence_dict
 
-        json.dump(
-            [occurrence_dict(o) for o in occurrences], sys.stdout, ensure_ascii=False, indent=2
-        )
-        sys.stdout.write("\n")
+        write_array(map(occurrence_dict, occurrences), sys.stdout)  # json.dump(indent=2)'s text
     else:
         from calendar_tui.table import print_table
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,6 +119,8 @@ def _working(path: Path, drafts: bool) -> tuple[Post, ...]:
 def posts_at(repo: Repository, rev: Revision | None, path: Path, drafts: bool) -> tuple[Post, ...]:
     if rev is None:
         return ()
+    import tempfile  # not at the top: `list` and `check` import this module
+
     from calendar_tui.model.loader import load_posts
     from calendar_tui.revisions import export
 

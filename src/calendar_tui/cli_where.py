@@ -36,7 +36,6 @@ def _say(message: str) -> None:
 def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
     """The parsed --where/--view expression (None: neither given), and False after an error
     already reported on stderr."""
-    from calendar_tui.model.filter_expr import ExprError, parse
     from calendar_tui.model.text import one_line
 
     text, source = args.where, "--where"
@@ -54,6 +53,8 @@ def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
         source = f"view '{one_line(args.view)}'"
     if text is None:
         return None, True
+    from calendar_tui.model.filter_expr import ExprError, parse  # only for an expression
+
     try:
         return parse(text), True
     except ExprError as error:

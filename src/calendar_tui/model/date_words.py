@@ -1,18 +1,15 @@
-"""Days and hours in French words, with babel (plain Python, for the CLI's agenda and the app)."""
+"""Days and hours in French words (babel's names, kept as data), for the CLI's agenda and the app."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from babel.dates import format_date
-
-LOCALE = "fr_FR"
+from calendar_tui.model.french_names import weekday_day_month
 
 
 def day_words(day: date, year: bool = True) -> str:
     """ "jeudi 26 novembre 2020"."""
-    pattern = "EEEE d MMMM y" if year else "EEEE d MMMM"
-    text = format_date(day, pattern, locale=LOCALE)
+    text = weekday_day_month(day, year)
     # babel says "1 novembre"; French writes "1er novembre".
     if day.day == 1:
         text = text.replace(" 1 ", " 1er ", 1)

@@ -144,9 +144,12 @@ def load_posts(
 ) -> LoadResult:
     """The posts under `paths`. Files the cache knows unchanged are taken from it; the others
     are parsed (on every core for a large collection, see parsing.py)."""
-    from calendar_tui.model.site import read_sites  # a Jekyll site root is read as Jekyll would
+    site_posts: list[Post] = []
+    site_problems: list[Diagnostic] = []
+    if any((path / "_config.yml").is_file() for path in paths):  # site.is_site, not imported
+        from calendar_tui.model.site import read_sites  # a site root is read as Jekyll would
 
-    paths, site_posts, site_problems = read_sites(paths, drafts=drafts)
+        paths, site_posts, site_problems = read_sites(paths, drafts=drafts)
     files, diagnostics = discover(paths)
     diagnostics.extend(site_problems)
     if cache is not None:

@@ -53,7 +53,8 @@ class FavouritesKeeper(Controller):
         self._warned: set[str] = set()
 
     def on_mount(self) -> None:
-        self.read()
+        # After the first frame: the worker's imports and file reading would compete with it.
+        self.call_after_refresh(self.read)
 
     def toggle(self, session_id: str) -> frozenset[str]:
         """Star or unstar; saved now, or once the file is read. Returns the new set."""

@@ -1,4 +1,4 @@
-"""Dates and times in French words, with babel, for the widgets.
+"""Dates and times in French words (babel's, kept as data in model.french_names), for the widgets.
 
 "jeudi 26 novembre 2020, 9 h 30 – 12 h 00". Everything here returns plain strings; the widgets
 turn them into Rich `Text` (never markup).
@@ -8,25 +8,21 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from babel.dates import format_date, get_day_names
-
 from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.date_words import day_words
+from calendar_tui.model.french_names import DAY_NAMES, month_year
 from calendar_tui.model.types import Occurrence
-
-LOCALE = "fr_FR"
 
 
 def weekday_names(width: int) -> list[str]:
     """Monday-first weekday headings that fit in `width` cells ("lun.", or "lu" when narrow)."""
     kind = "wide" if width >= 10 else "abbreviated" if width >= 4 else "short"
-    names = get_day_names(kind, locale=LOCALE)
-    return [names[i] for i in range(7)]  # babel: 0 is Monday
+    return list(DAY_NAMES[kind])
 
 
 def month_title(day: date) -> str:
     """ "novembre 2020"."""
-    return format_date(day, "LLLL y", locale=LOCALE)
+    return month_year(day)
 
 
 NBSP = "\u00a0"  # "12 h 30" and "26 novembre" are never broken across lines

@@ -7,6 +7,7 @@ import asyncio
 
 from textual.dom import DOMNode
 from textual.lazy import Lazy
+from textual.widget import Widget
 
 
 class Later(Lazy):
@@ -19,6 +20,20 @@ class Later(Lazy):
 
     def on_unmount(self) -> None:
         self.done.set()
+
+    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+        # Lazy's, except when the app quits between the first frame and this mount (a key
+        # pressed at once): the parent is then detached and Lazy's mount raised MountError.
+        parent = self.parent
+        if not isinstance(parent, Widget):
+            return
+
+        async def mount() -> None:
+            if parent.is_attached and not parent._closing and not self._closing:
+                await parent.mount(self._replace_widget, after=self)
+                await self.remove()
+
+        self.call_after_refresh(mount)
 
     @staticmethod
     async def all_mounted(node: DOMNode) -> None:
