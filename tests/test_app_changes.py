@@ -108,6 +108,8 @@ def test_the_command_line_passes_changes_since_and_since_to_the_app(monkeypatch,
     made = []
 
     class Made:
+        signalled = None  # the app was not ended by a signal
+
         def run(self) -> None:
             pass
 
