@@ -309,7 +309,9 @@ def test_a_lone_dated_entry_of_a_post_with_an_event_is_not_made_a_running_order_
     assert extraction.agenda == ()
 
 
-def test_a_grammar_failure_gives_a_diagnostic_without_python_error_text(monkeypatch, english) -> None:
+def test_a_grammar_failure_gives_a_diagnostic_without_python_error_text(
+    monkeypatch, english
+) -> None:
     from calendar_tui.model import body_context
 
     def broken(*args, **kwargs):
