@@ -193,3 +193,19 @@ def test_a_post_with_date_problems_is_cached_and_read_back(tmp_path):
     assert [(d.code, d.message) for d in second.diagnostics] == [
         (d.code, str(d.message)) for d in first.diagnostics
     ]
+
+
+def test_the_fingerprint_follows_the_sources_content_not_their_mtimes(tmp_path, monkeypatch):
+    from calendar_tui.model import cache
+
+    sources = tmp_path / "model"
+    shutil.copytree(cache._MODEL_DIR, sources, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_MODEL_DIR", sources)
+    before = cache.code_fingerprint()
+    store = sources / "store.py"
+    os.utime(store, ns=(1, 1))  # a fresh checkout or a `touch`: same bytes, new mtime
+    assert cache.code_fingerprint() == before
+    text = store.read_bytes()
+    store.write_bytes(text.replace(b"def ", b"def  ", 1))  # an edit
+    os.utime(store, ns=(1, 1))
+    assert cache.code_fingerprint() != before

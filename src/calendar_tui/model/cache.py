@@ -40,11 +40,13 @@ def cache_dir() -> Path:
 
 def code_fingerprint() -> str:
     """Changes whenever a module that shapes a Post changes (new version or edited source), and
-    with the language: diagnostics are cached as sentences."""
+    with the language: diagnostics are cached as sentences. It hashes the sources' bytes, not
+    their mtimes, so a fresh checkout or a `touch` keeps the cache (~0.3 MB read, ~1 ms)."""
     digest = hashlib.sha1(f"{__version__}:{current_language()}".encode())
     for source in sorted(_MODEL_DIR.glob("*.py")):
-        stat = source.stat()
-        digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        data = source.read_bytes()
+        digest.update(f"{source.name}:{len(data)}:".encode())
+        digest.update(data)
     return digest.hexdigest()[:16]
 
 
