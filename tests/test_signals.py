@@ -71,3 +71,17 @@ def test_no_worker_outlives_a_signalled_load(many_posts: Path, command: str, sig
         process.wait()
         for pid in children(process.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_a_forked_worker_watches_the_process_that_forked_it(monkeypatch):
+    # Taken before the fork (not from getppid() in the worker): a SIGTERM landing between the
+    # fork and the worker's initializer once left workers watching init, alive for ever (seen
+    # in CI as "workers left running").
+    from calendar_tui.model import parsing
+
+    monkeypatch.setattr(parsing.threading, "active_count", lambda: 1)  # the CLI's fork path
+    pool = parsing._start_pool(1)
+    try:
+        assert pool.submit(parsing.watched_parent).result(timeout=60) == os.getpid()
+    finally:
+        pool.shutdown()

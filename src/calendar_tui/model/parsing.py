@@ -127,25 +127,41 @@ def _start_pool(workers: int):
         for module in _PARSING_MODULES:
             importlib.import_module(module)
         context = multiprocessing.get_context("fork")
+        # The parent's pid is taken here, before the fork: a signal that ends this process
+        # before a worker's initializer runs would otherwise leave the worker watching its
+        # new parent (init) for ever.
+        initargs: tuple[int, ...] = (os.getpid(),)
     else:
         # The terminal app loads in a thread, and forking a process that has threads can
         # deadlock the child: workers come from a fresh server process instead (which runs
         # the main module again, guarded by `if __name__ == "__main__"` in our entry points).
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__, *_PARSING_MODULES])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
+        initargs = ()  # a worker's parent is the fork server, known only in the worker
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=initargs
+    )
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int | None = None) -> None:
+    global _watched_parent
     gc.disable()  # as in the loader: many long-lived objects, no cycles worth collecting
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     # A parent ended by a signal (SIGTERM, SIGHUP, even SIGKILL) cannot end its workers, and
     # they would wait for more work for ever: each worker ends itself once its parent is gone.
-    watcher = threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True)
+    _watched_parent = os.getppid() if parent is None else parent
+    watcher = threading.Thread(target=_end_with_parent, args=(_watched_parent,), daemon=True)
     watcher.start()
     # Nothing a worker might print may land on the parent's terminal screen; a worker's
     # exception still reaches the parent with its traceback through the future.
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+
+
+_watched_parent: int | None = None  # in a worker: the process whose end ends it
+
+
+def watched_parent() -> int | None:
+    return _watched_parent
 
 
 def _end_with_parent(parent: int) -> None:
