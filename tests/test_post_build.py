@@ -1,4 +1,4 @@
-"""_with_post_defaults fills a session from its post: it may change the title and search text only."""
+"""build_post makes each Session once instead of copying it: nothing may be lost on the way."""
 
 from dataclasses import fields
 from datetime import date
@@ -8,7 +8,7 @@ from calendar_tui.model.types import AgendaItem, Link, Session, Slot, searchable
 
 
 def test_post_defaults_keep_every_field_of_a_session():
-    # If Session gains a field, _with_post_defaults must pass it on unchanged.
+    # If Session gains a field, _with_post_defaults must pass it on (it builds Sessions itself).
     session = Session(
         id="a",
         title="  Atelier\n données ",

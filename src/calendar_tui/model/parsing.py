@@ -143,13 +143,6 @@ def _start_pool(workers: int):
     )
 
 
-_watched_parent: int | None = None  # in a worker: the process whose end ends it
-
-
-def watched_parent() -> int | None:
-    return _watched_parent
-
-
 def _start_worker(parent: int | None = None) -> None:
     global _watched_parent
     gc.disable()  # as in the loader: many long-lived objects, no cycles worth collecting
@@ -162,6 +155,13 @@ def _start_worker(parent: int | None = None) -> None:
     # Nothing a worker might print may land on the parent's terminal screen; a worker's
     # exception still reaches the parent with its traceback through the future.
     sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+
+
+_watched_parent: int | None = None  # in a worker: the process whose end ends it
+
+
+def watched_parent() -> int | None:
+    return _watched_parent
 
 
 def _end_with_parent(parent: int) -> None:

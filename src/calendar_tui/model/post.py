@@ -66,8 +66,9 @@ def build_post(raw: RawPost) -> Post:
             links=_merge_links(fm.links, body.links),
             agenda=body.agenda,
             line=raw.key_lines.get(start_key, 1),
+            # What searchable_text(event) gives, without building the Session twice.
+            search_text=fold_for_search(title, description, fm.tags, fm.location),
         )
-        event = with_search_text(event)
     undated = ()
     if event is not None and not fm.slots and not body.sessions:
         # A post of an events collection that gives no occurrence always says why.
@@ -147,7 +148,20 @@ def _with_post_defaults(
         tags = session.tags or post_tags
         search = fold_for_search(session.title, session.description, tags, session.location)
         title = title_line(session.title)
-        result.append(replace(session, id=ident, title=title, tags=tags, search_text=search))
+        result.append(
+            Session(  # built once, not copied with dataclasses.replace
+                id=ident,
+                title=title,
+                slots=session.slots,
+                tags=tags,
+                location=session.location,
+                description=session.description,
+                links=session.links,
+                agenda=session.agenda,
+                line=session.line,
+                search_text=search,
+            )
+        )
     return tuple(result)
 
 
