@@ -8,7 +8,6 @@ then rename it, truncate then write) give one re-check of the finished file.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -19,6 +18,8 @@ from typing import TYPE_CHECKING
 from calendar_tui.i18n import _
 
 if TYPE_CHECKING:  # the parser imports this module: keep it light
+    import argparse
+
     from calendar_tui.model.cache import FileKey, PostCache
     from calendar_tui.model.types import Diagnostic, Post
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from calendar_tui.i18n import _, ngettext
-from calendar_tui.model.favourites import FavouritesWarning
+
+if TYPE_CHECKING:
+    from calendar_tui.model.favourites import FavouritesWarning
 
 
 def favourites_warning(warning: FavouritesWarning, read_only: bool) -> str:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from calendar_tui.i18n import _
-from calendar_tui.model.changes import Change
-from calendar_tui.model.changes_report import when_text
 from calendar_tui.model.text import one_line
+
+if TYPE_CHECKING:  # the comparison itself is imported only by what compares (not the app's start)
+    from calendar_tui.model.changes import Change
 
 ADDED, MOVED, MODIFIED = "added", "moved", "modified"
 
@@ -72,6 +74,8 @@ def detail_words(change: Change) -> str:
     }
     changed = ", ".join(what[k] for k in change.kinds if k in what)
     sentence = (_("Moved") if kind == MOVED else _("Modified")) + f" ({changed})"
+    from calendar_tui.model.changes_report import when_text
+
     old = change.old.session
     if "moved" in change.kinds:
         sentence += " · " + _("was: {when}").format(when=when_text(old))

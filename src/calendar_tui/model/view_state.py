@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from calendar_tui.i18n import _
-from calendar_tui.model.filter_eval import expr_to_filter, filter_to_expr, select
-from calendar_tui.model.filter_expr import ExprError, parse
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.text import one_line
-from calendar_tui.model.types import Occurrence
+
+if TYPE_CHECKING:
+    from calendar_tui.model.filter_expr import ExprError
+    from calendar_tui.model.types import Occurrence
+
+# The expression language (filter_expr, filter_eval) is imported by the functions that use it:
+# the calendar screen imports this module, and needs the language only once a filter changes.
 
 MARKER = "="  # search bar text starting with it is a filter expression, not words to search
 
@@ -46,6 +51,9 @@ def read_expression(
 ) -> Reading:
     """`text` (without the marker) as a Filter: the tag picker's own state when it can show
     it, else the sessions the expression keeps as `only`."""
+    from calendar_tui.model.filter_eval import expr_to_filter, select
+    from calendar_tui.model.filter_expr import ExprError, parse
+
     if not text.strip():
         return Reading(Filter(match_all=match_all))
     try:
@@ -64,6 +72,8 @@ def expression_face(
 ) -> str | None:
     """The filter as an expression ('' for none); None when it cannot be written as one (the
     changes since a revision). `expression` is the text that set an ONLY_EXPRESSION `only`."""
+    from calendar_tui.model.filter_eval import filter_to_expr
+
     if flt.only is None or only_kind == ONLY_FAVOURITES:
         return filter_to_expr(flt, labels)
     if only_kind != ONLY_EXPRESSION:

@@ -12,7 +12,6 @@ from textual.widgets import Input
 
 from calendar_tui.i18n import _
 from calendar_tui.model.day_range import add_days, add_months
-from calendar_tui.model.live import change_notice, kept_notice, renamed_sessions
 from calendar_tui.screens.export import Exporter
 from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.links import LinkActions
@@ -268,6 +267,8 @@ class CalendarInput(Screen):
 
     @on(LiveReload.Reloaded)
     def _reloaded(self, event: LiveReload.Reloaded) -> None:
+        from calendar_tui.model.live import change_notice, kept_notice, renamed_sessions
+
         self.swap_store(event.reload.store, renamed_sessions(event.reload))
         self.app.store = event.reload.store  # type: ignore[attr-defined]
         notice = change_notice(event.reload)

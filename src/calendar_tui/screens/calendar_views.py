@@ -11,6 +11,7 @@ cannot show narrows `flt.only` to its sessions; `only_kind` says who set `only`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.reactive import var
@@ -18,7 +19,6 @@ from textual.widget import Widget
 
 from calendar_tui.i18n import _
 from calendar_tui.model.change_marks import ChangeMarks
-from calendar_tui.model.filter_expr import ExprError
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.view_state import (
     MARKER,
@@ -35,6 +35,9 @@ from calendar_tui.screens.changes import ChangesTracker
 from calendar_tui.screens.reminders import Reminders
 from calendar_tui.widgets.later import Later
 from calendar_tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from calendar_tui.model.filter_expr import ExprError
 
 
 class ViewsInput(CalendarInput):

@@ -18,12 +18,6 @@ from textual.widgets import Label
 from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.atomic import atomic_write_bytes
 from calendar_tui.model.clock import Clock
-from calendar_tui.model.export_files import (
-    default_export_dir,
-    display_path,
-    export_name,
-    free_path,
-)
 from calendar_tui.model.types import Occurrence
 from calendar_tui.screens.controller import Controller
 from calendar_tui.screens.dismiss_once import DismissOnce
@@ -84,6 +78,9 @@ class Exporter(Controller):
         self.last: Path | None = None  # the last file written
 
     def export(self, occurrences: tuple[Occurrence, ...], favourites: bool) -> None:
+        # The file naming (model.export_files) only when exporting: not before the first frame.
+        from calendar_tui.model.export_files import default_export_dir, export_name
+
         moment = self.clock.now()
         folder = self.folder or default_export_dir()
         name = export_name(_("favourites") if favourites else _("programme"), moment)
@@ -98,6 +95,7 @@ class Exporter(Controller):
         moment: datetime,
         favourites: bool,
     ) -> None:
+        from calendar_tui.model.export_files import free_path
         from calendar_tui.model.ics import to_ics  # icalendar: only when exporting
 
         data = to_ics(occurrences, stamp=moment, name=self.title)
@@ -112,6 +110,8 @@ class Exporter(Controller):
 
     @on(Written)
     def _written(self, event: Written) -> None:
+        from calendar_tui.model.export_files import display_path
+
         self.last = event.path
         message = export_message(display_path(event.path), event.count, event.favourites)
         self.app.push_screen(ExportDone(message))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
 
 from calendar_tui.model.clock import Clock
-from calendar_tui.model.favourites import FavouritesFile, FavouritesWarning
 from calendar_tui.model.store import EventStore
 from calendar_tui.screens.controller import Controller
-from calendar_tui.words import favourites_warning
+
+if TYPE_CHECKING:  # the file's module (json, id_migration...) is imported by the reading worker
+    from calendar_tui.model.favourites import FavouritesFile, FavouritesWarning
 
 
 class FavouritesKeeper(Controller):
@@ -67,6 +69,8 @@ class FavouritesKeeper(Controller):
 
     @work(thread=True, exclusive=True, group="favourites-load", exit_on_error=False)
     def read(self) -> None:
+        from calendar_tui.model.favourites import FavouritesFile
+
         self.post_message(
             self._Read(FavouritesFile.open(self.path, clock=self.clock, store=self.store))
         )
@@ -127,6 +131,8 @@ class FavouritesKeeper(Controller):
         self._warn(event.warning)
 
     def _warn(self, warning: FavouritesWarning) -> None:
+        from calendar_tui.words import favourites_warning
+
         if warning.kind in self._warned:
             return
         self._warned.add(warning.kind)

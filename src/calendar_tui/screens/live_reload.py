@@ -21,11 +21,11 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from calendar_tui.model.live import Reload, reload_store
 from calendar_tui.screens.controller import Controller
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # model.live (and the change comparison) is imported by the reloading worker
     from calendar_tui.check_watch import WatchCache
+    from calendar_tui.model.live import Reload
     from calendar_tui.model.store import EventStore
 
 Batches = Callable[[Sequence[Path], "bool | None", threading.Event], Iterator[set]]
@@ -90,7 +90,9 @@ class LiveReload(Controller):
 
     def on_mount(self) -> None:
         if self.source is not None and self.source.watch:
-            self.watch_files()
+            # After the first frame: the watcher thread's imports (watchfiles) would compete
+            # with it for the interpreter.
+            self.call_after_refresh(self.watch_files)
 
     def on_unmount(self) -> None:
         self._stop.set()
@@ -149,6 +151,8 @@ class LiveReload(Controller):
     @work(thread=True, exclusive=True, group="live-reload", exit_on_error=False)
     def _reload(self, settled: bool, by_hand: bool) -> None:
         assert self.source is not None
+        from calendar_tui.model.live import reload_store
+
         source, previous = self.source, self.store
         result = reload_store(previous, source.paths, drafts=source.drafts, cache=source.cache)
         if not get_current_worker().is_cancelled:

@@ -12,7 +12,6 @@ from datetime import datetime
 
 from calendar_tui.i18n import _
 from calendar_tui.model.clock import Clock
-from calendar_tui.model.reminders import due, message
 from calendar_tui.model.types import Occurrence
 from calendar_tui.screens.controller import Controller
 
@@ -37,6 +36,8 @@ class Reminders(Controller):
         now = self.clock.now()
         if favourites == self._for and (self._next_at is None or now < self._next_at):
             return ()
+        from calendar_tui.model.reminders import due, message  # after the first frame
+
         found = due(occurrences, favourites, now, self.minutes, self.reminded)
         self.reminded, self._next_at, self._for = found.reminded, found.next_at, favourites
         for occurrence in found.occurrences:

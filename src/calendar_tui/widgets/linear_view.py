@@ -12,8 +12,8 @@ moving in it selects the session on the screen.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from babel.dates import format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,10 +23,13 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from calendar_tui.model.agenda_text import Marks, agenda_paragraphs, marks_for
+from calendar_tui.model.french_names import month_year
 from calendar_tui.model.programme import NowNext
 from calendar_tui.model.store import QueryResult
 from calendar_tui.model.types import Occurrence
+
+if TYPE_CHECKING:
+    from calendar_tui.model.agenda_text import Marks
 
 
 def mark_symbols(occurrence: Occurrence, marks: Marks) -> str:
@@ -138,13 +141,16 @@ class LinearView(Vertical):
         self._scheduled = False
         if not self.active or self.result is None:
             return
+        # The sentences' modules only once the view is shown: not before the first frame.
+        from calendar_tui.model.agenda_text import agenda_paragraphs, marks_for
+
         first, last = month_span(self.day)
         occurrences = tuple(
             o for o in self.result.occurrences if o.first_day <= last and o.last_day >= first
         )
         now_next = NowNext(self.now, self.next)
         marks = {o.id: marks_for(o, self.favourites, self.clashes, now_next) for o in occurrences}
-        month = format_date(first, "MMMM y", locale="fr_FR")
+        month = month_year(first)
         paragraphs = agenda_paragraphs(
             f"{self.title}, {month}", occurrences, filters=self.filters, marks=marks
         )
