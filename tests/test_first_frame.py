@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
@@ -63,3 +65,62 @@ def test_quitting_at_the_first_frame_is_clean():
     assert result.returncode == 0 and "Error" not in result.stdout + result.stderr, (
         result.stdout[-2000:] + result.stderr[-2000:]
     )
+
+
+# Modules that only later screens, keys or workers need: none of them is imported, and no worker
+# is started, before the first frame (each competes with it for the interpreter).
+NOT_BEFORE_FIRST_FRAME = (
+    "babel",  # French names come from model/french_names.py
+    "calendar_tui.model.agenda_text",  # the linear view's sentences
+    "calendar_tui.model.changes",  # the comparison behind --changes-since and live reload
+    "calendar_tui.model.export_files",
+    "calendar_tui.model.favourites",  # read by its worker, after the first frame
+    "calendar_tui.model.filter_eval",  # the filter expression language
+    "calendar_tui.model.filter_expr",
+    "calendar_tui.model.live",
+    "calendar_tui.model.reminders",
+    "watchfiles",
+)
+
+FIRST_FRAME_STATE = """
+import json, sys
+from textual.app import App
+from calendar_tui.factory import make_app
+from calendar_tui.model.loader import load_store
+from calendar_tui.paths import bundled_programme
+from calendar_tui.settings import Settings
+
+seen = {}
+display = App._display
+def _display(app, screen, renderable):
+    if not seen and renderable is not None and not app._batch_count and screen.query("MonthGrid"):
+        seen["modules"] = sorted(sys.modules)
+        seen["workers"] = sorted(worker.group for worker in app.workers)
+        app.call_later(app.exit)
+    return display(app, screen, renderable)
+App._display = _display
+store = load_store([bundled_programme()])
+app = make_app(store, paths=[bundled_programme()], settings=Settings(), watch=True)
+app.run(headless=True)
+print(json.dumps(seen))
+"""
+
+
+def test_nothing_only_later_work_needs_is_imported_or_started_before_the_first_frame(tmp_path):
+    env = {**os.environ, "CALENDAR_TUI_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_STATE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    early = [
+        name
+        for name in seen["modules"]
+        if any(name == m or name.startswith(m + ".") for m in NOT_BEFORE_FIRST_FRAME)
+    ]
+    assert early == []
+    assert seen["workers"] == []  # the favourites file and the file watcher: after it
