@@ -6,7 +6,8 @@
    written (headless driver; the moment `App._display` gets a frame it would write: Textual
    drops the frames made while the app is still mounting its first screen), for an empty Textual app and for
    calendar-tui on the bundled programme (the calendar screen with its grid): as the CLI opens
-   it (`make_app(paths=..., cache=PostCache())`, the cache warmed by the first run), with no
+   it (`make_app(paths=..., cache=PostCache(), watch=True)`, the cache warmed by the first run,
+   the files watched), with no
    cache (every run parses the post), and with the store passed in (loaded in the process,
    inside the timing). Medians over `--runs`; "exit" is the time until `App.run` returns.
    Every child writes and reuses bytecode (in a temporary `PYTHONPYCACHEPREFIX`), as an
@@ -73,7 +74,9 @@ else:
     if kind == "cli":  # as `calendar-tui` with no arguments (cli.run_app), user settings aside
         from calendar_tui.model.cache import PostCache
 
-        app = make_app(paths=[bundled_programme()], cache=PostCache(), settings=Settings())
+        app = make_app(
+            paths=[bundled_programme()], cache=PostCache(), settings=Settings(), watch=True
+        )
     elif kind == "paths":  # the same with no cache: the post is parsed in every run
         app = make_app(paths=[bundled_programme()], settings=Settings())
     else:
