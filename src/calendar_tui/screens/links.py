@@ -17,7 +17,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from calendar_tui.i18n import _
-from calendar_tui.model.links import is_openable
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Link, Occurrence
 from calendar_tui.screens.controller import Controller
@@ -26,6 +25,10 @@ from calendar_tui.widgets.paged_options import PagedOptionList
 
 
 def link_prompt(link: Link) -> Text:
+    # model.links (html, its patterns) is imported at the first link used, not before the
+    # first frame; so in each function here.
+    from calendar_tui.model.links import is_openable
+
     openable = is_openable(link.url)
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     label = one_line(link.text) or one_line(link.url)
@@ -49,6 +52,8 @@ class LinkChooser(DismissOnce, ModalScreen[str | None]):
         self.preferred = preferred
 
     def compose(self) -> ComposeResult:
+        from calendar_tui.model.links import is_openable
+
         with Vertical(id="links-body") as body:
             body.border_title = Text(self.title_text)  # post text: never markup
             body.border_subtitle = _("enter: choose · escape: cancel")
@@ -61,6 +66,8 @@ class LinkChooser(DismissOnce, ModalScreen[str | None]):
             )
 
     def on_mount(self) -> None:
+        from calendar_tui.model.links import is_openable
+
         options = self.query_one(OptionList)
         options.focus()
         for index, link in enumerate(self.links):
@@ -70,6 +77,8 @@ class LinkChooser(DismissOnce, ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        from calendar_tui.model.links import is_openable
+
         event.stop()
         link = self.links[event.option_index]
         self.dismiss(link.url if is_openable(link.url) else None)
@@ -87,6 +96,8 @@ class LinkActions(Controller):
             self.copy = copy
 
     def use(self, occurrence: Occurrence, *, copy: bool) -> None:
+        from calendar_tui.model.links import is_openable
+
         links = occurrence.session.links
         if not links:
             return

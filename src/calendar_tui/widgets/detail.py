@@ -19,7 +19,6 @@ from textual.widgets import Static
 from calendar_tui.commands import DETAIL_COMMANDS, bindings
 from calendar_tui.i18n import _
 from calendar_tui.model.change_marks import ChangeMarks, detail_words
-from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, fold, one_line
 from calendar_tui.model.types import AgendaItem, Occurrence
@@ -65,6 +64,9 @@ def _words(text: str) -> str:
 def links_text(occ: Occurrence, style: Styler) -> Group:
     """Each link's label, then its URL on one line of its own, never broken (cut with an
     ellipsis when narrower than the pane: `y` copies it whole)."""
+    # model.links (html, its patterns) only once a session is shown: not before the first frame.
+    from calendar_tui.model.links import is_openable
+
     lines: list[Text] = [Text("Liens", style("heading"))]
     for link in occ.session.links:
         label = one_line(link.text) or link.url
@@ -269,6 +271,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
         self._set("#detail-change", Text(detail_words(change)) if change is not None else None)
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        from calendar_tui.model.links import is_openable
+
         event.stop()
         if is_openable(event.href):
             self.post_message(self.LinkOpened(event.href))
