@@ -130,3 +130,44 @@ def test_nothing_only_later_work_needs_is_imported_or_started_before_the_first_f
     ]
     assert early == []
     assert seen["workers"] == []  # the favourites file and the file watcher: after it
+
+
+def _looks(screen) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Each node's computed styles, with its component classes' (as the widget paints them)."""
+    looks = {}
+    for node in screen.walk_children(with_self=True):
+        components = tuple(
+            str(node.get_component_rich_style(name, partial=True))
+            for name in sorted(getattr(node, "COMPONENT_CLASSES", ()))
+        )
+        looks[id(node)] = (node.styles.css, components)
+    return looks
+
+
+async def test_the_calendar_screen_is_styled_once_before_its_first_frame_and_rightly(monkeypatch):
+    # Each node is styled as it is registered; Textual's restyle of the whole screen when it
+    # is pushed was the same work again before the first frame.
+    restyled: list[bool] = []  # for each whole-screen restyle: was a frame written before?
+    frames: list[object] = []
+    display, update_styles = App._display, App.update_styles
+
+    def _display(app, screen, renderable):
+        if written(app, renderable) and screen.query("MonthGrid"):
+            frames.append(screen)
+        return display(app, screen, renderable)
+
+    def _update_styles(app, node, animate=True):
+        if node.__class__.__name__ == "CalendarScreen":
+            restyled.append(bool(frames))
+        return update_styles(app, node, animate)
+
+    monkeypatch.setattr(App, "_display", _display)
+    monkeypatch.setattr(App, "update_styles", _update_styles)
+    app = make_app(load_store([bundled_programme()]), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert frames and False not in restyled
+        # Styled once is styled rightly: a full restyle now changes nothing.
+        before = _looks(app.screen)
+        app.stylesheet.update(app.screen, animate=False)
+        assert _looks(app.screen) == before

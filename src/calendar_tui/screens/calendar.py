@@ -198,6 +198,16 @@ class CalendarScreen(ViewsInput):
         yield LiveReload(self.live, self.store)
         yield from self.more_controllers()  # reminders, changes since a revision
 
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. On the first resume (just pushed) every node was
+        # styled as it was registered: Textual's restyle of the whole screen would be the same
+        # work again before the first frame (a tenth of it). Later resumes restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     def on_resize(self, event: events.Resize) -> None:
         for name, on in size_classes(event.size.width, event.size.height).items():
             self.set_class(on, name)
