@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -171,3 +172,51 @@ async def test_the_calendar_screen_is_styled_once_before_its_first_frame_and_rig
         before = _looks(app.screen)
         app.stylesheet.update(app.screen, animate=False)
         assert _looks(app.screen) == before
+
+
+async def test_the_cyclic_collector_waits_for_the_first_frame_and_runs_after_it(monkeypatch):
+    # No collection while the app starts (it would walk the new modules, widgets and styles
+    # again and again); on again once the first frame is drawn.
+    at_first_frame: list[bool] = []
+    display = App._display
+
+    def _display(app, screen, renderable):
+        if written(app, renderable) and screen.query("MonthGrid") and not at_first_frame:
+            at_first_frame.append(gc.isenabled())
+        return display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", _display)
+    assert gc.isenabled()
+    app = make_app(load_store([bundled_programme()]), settings=Settings())
+    assert not gc.isenabled()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert at_first_frame == [False]
+        assert gc.isenabled()
+
+
+async def test_the_collector_runs_again_when_the_app_ends_before_its_first_frame():
+    app = make_app(load_store([bundled_programme()]), settings=Settings())
+    assert not gc.isenabled()
+    async with app.run_test(size=(120, 40)):
+        app.exit()
+    assert gc.isenabled()
+
+
+def test_the_collector_stays_off_when_it_was_off():
+    gc.disable()
+    try:
+        app = make_app(load_store([bundled_programme()]), settings=Settings())
+        app.first_frame_drawn()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_an_app_built_and_never_run_leaves_the_collector_to_the_next_one():
+    make_app(load_store([bundled_programme()]), settings=Settings())
+    assert not gc.isenabled()
+    app = make_app(load_store([bundled_programme()]), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert gc.isenabled()

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.worker import get_current_worker
 
+from calendar_tui import collector
 from calendar_tui.commands import APP_COMMANDS, bindings, unknown_binding_ids
 from calendar_tui.i18n import _
 from calendar_tui.paths import styles_dir
@@ -140,6 +141,14 @@ class CalendarApp(App[None]):
             self.load(self.paths, self.drafts)
 
     signalled: int | None = None  # the signal that ended the app, if one did
+
+    def first_frame_drawn(self) -> None:
+        """The calendar's first frame is on the screen (or the app ends before it): the cyclic
+        collector, paused by the factory while the app started, runs again."""
+        collector.resume()
+
+    def on_unmount(self) -> None:
+        self.first_frame_drawn()  # quit before the first frame: the collector back on all the same
 
     def _on_terminating_signals(self) -> None:
         """SIGTERM and SIGHUP (terminal closed) end the app as `q` does, so Textual gives the

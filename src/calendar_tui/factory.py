@@ -46,27 +46,34 @@ def make_app(
     looking at them, for file systems that send no events); `R` reloads them by hand either
     way. `linear` opens on the linear view.
     """
-    from calendar_tui.app import CalendarApp
+    from calendar_tui import collector
 
-    _freeze_startup_objects()
-    if store is None and not paths:
-        from calendar_tui.paths import bundled_programme
+    collector.pause()  # until the app's first frame (CalendarApp.first_frame_drawn)
+    try:
+        from calendar_tui.app import CalendarApp
 
-        paths = [bundled_programme()]
-    return CalendarApp(
-        store=store,
-        paths=tuple(paths or ()),
-        drafts=drafts,
-        settings=settings if settings is not None else load_settings(),
-        clock=clock if clock is not None else SystemClock(),
-        favourites_path=favourites_path,
-        export_dir=export_dir,
-        cache=cache,
-        watch=watch,
-        poll=poll,
-        linear=linear,
-        changes_since=changes_since,
-    )
+        _freeze_startup_objects()
+        if store is None and not paths:
+            from calendar_tui.paths import bundled_programme
+
+            paths = [bundled_programme()]
+        return CalendarApp(
+            store=store,
+            paths=tuple(paths or ()),
+            drafts=drafts,
+            settings=settings if settings is not None else load_settings(),
+            clock=clock if clock is not None else SystemClock(),
+            favourites_path=favourites_path,
+            export_dir=export_dir,
+            cache=cache,
+            watch=watch,
+            poll=poll,
+            linear=linear,
+            changes_since=changes_since,
+        )
+    except BaseException:
+        collector.resume()
+        raise
 
 
 _frozen = False
@@ -76,7 +83,7 @@ def _freeze_startup_objects() -> None:
     """Once per process: the modules, classes and functions imported so far live as long as the
     process, so move them out of the cyclic collector's way (`gc.freeze`). Without this the
     collector walks them again at every full collection while the app starts (a tenth of the
-    first frame). Nothing is disabled: objects made from now on are collected as usual."""
+    first frame)."""
     global _frozen
     if not _frozen:
         _frozen = True

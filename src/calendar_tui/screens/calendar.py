@@ -225,6 +225,7 @@ class CalendarScreen(ViewsInput):
         else:
             self.query_one(MonthGrid).focus()
         self.set_interval(NOW_TICK, self.tick)
+        self.call_after_refresh(self.app.first_frame_drawn)  # type: ignore[attr-defined]
 
     def swap_store(self, store: EventStore, renamed: Mapping[str, str] | None = None) -> None:
         """A reloaded programme in place of the shown one: the day, the selected session (by
