@@ -193,6 +193,9 @@ async def test_the_cyclic_collector_waits_for_the_first_frame_and_runs_after_it(
         await pilot.pause(0.3)
         assert at_first_frame == [False]
         assert gc.isenabled()
+        # Deferred past the first frame, and loaded once it is drawn: the first filter key
+        # does not wait for the expression language.
+        assert "calendar_tui.model.filter_eval" in sys.modules
 
 
 async def test_the_collector_runs_again_when_the_app_ends_before_its_first_frame():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from importlib import import_module
 from pathlib import Path
 
 from textual import events
@@ -225,7 +226,13 @@ class CalendarScreen(ViewsInput):
         else:
             self.query_one(MonthGrid).focus()
         self.set_interval(NOW_TICK, self.tick)
-        self.call_after_refresh(self.app.first_frame_drawn)  # type: ignore[attr-defined]
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self.app.first_frame_drawn()  # type: ignore[attr-defined]
+        # The filter language (model.view_state imports it when first used): now, so that the
+        # first filter key does not wait for it.
+        import_module("calendar_tui.model.filter_eval")
 
     def swap_store(self, store: EventStore, renamed: Mapping[str, str] | None = None) -> None:
         """A reloaded programme in place of the shown one: the day, the selected session (by
