@@ -50,9 +50,7 @@ def poll_batches(
                 first_change = started
             pending |= changes
             last_change = started
-        if pending and (
-            started - last_change >= quiet_s or started - first_change >= max_batch_s
-        ):
+        if pending and (started - last_change >= quiet_s or started - first_change >= max_batch_s):
             yield pending
             pending = set()
         pause = max(POLL_S, (BUSY_SHARE - 1) * took)  # a huge folder is not looked at non-stop
