@@ -23,7 +23,7 @@ from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import clean_text, fold, one_line
 from calendar_tui.model.types import AgendaItem, Occurrence
-from calendar_tui.widgets.formatting import hour_words, when_words, zone_words
+from calendar_tui.widgets.formatting import NBSP, hour_words, when_words, zone_words
 from calendar_tui.widgets.unbroken import Unbroken
 
 if TYPE_CHECKING:
@@ -198,9 +198,9 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
         markdown = self.query_one("#detail-description", Markdown)
         if occ is None:
-            for selector in ("title", "clashes", "change", "tags", "place"):
+            for selector in ("title", "change", "place"):
                 self._set(f"#detail-{selector}", None)
-            for selector in ("when", "agenda", "links", "source"):
+            for selector in ("when", "clashes", "tags", "agenda", "links", "source"):
                 self._put(f"#detail-{selector}", None)
             markdown.display = False
             return
@@ -213,8 +213,8 @@ class SessionDetail(VerticalScroll, can_focus=True):
         for index, tag in enumerate(occ.tags):
             if index:
                 tags.append("  ")
-            tags.append(f" {one_line(tag)} ", self._style("tag"))
-        self._set("#detail-tags", tags)
+            tags.append(f"{NBSP}{one_line(tag).replace(' ', NBSP)}{NBSP}", self._style("tag"))
+        self._put("#detail-tags", Unbroken(tags) if tags.plain else None)  # never split a tag
         place = one_line(session.location)
         self._set("#detail-place", Text(f"Lieu : {place}") if place else None)
         description = clean_text(session.description).strip()
@@ -264,7 +264,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
             clashes.append("⚠ chevauche : ", self._style("clash"))
             clashes.append(other.title)
             clashes.append(f" ({when_words(other)})", self._style("muted"))
-        self._set("#detail-clashes", clashes)
+        self._put("#detail-clashes", Unbroken(clashes) if clashes.plain else None)
         change = self.changes.by_session.get(occ.session.id)
         self._set("#detail-change", Text(detail_words(change)) if change is not None else None)
 
