@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from calendar_tui import __version__
+from calendar_tui.i18n import _
 from calendar_tui.model.clock import PARIS
 from calendar_tui.model.links import clean_url
 from calendar_tui.model.text import clean_text, fold, one_line
@@ -79,10 +80,10 @@ def to_ics(
             event.to_ical()  # a value icalendar cannot write fails here, not in the whole file
         except (ValueError, TypeError, OverflowError) as error:
             if problems is not None:
-                problems.append(
-                    f"{occurrence.post.path}:{occurrence.session.line}: "
-                    f"'{one_line(occurrence.title)}' left out of the .ics ({one_line(str(error))})"
+                left_out = _("'{title}' left out of the .ics ({reason})").format(
+                    title=one_line(occurrence.title), reason=one_line(str(error))
                 )
+                problems.append(f"{occurrence.post.path}:{occurrence.session.line}: {left_out}")
             continue
         calendar.add_component(event)
         if not occurrence.all_day:

@@ -59,6 +59,13 @@ def title_line(value: str) -> str:
     return one_line(value) or UNTITLED
 
 
+def upper_first(value: str) -> str:
+    """`value` with its first letter upper case and the rest kept ("jeudi 26 novembre" ->
+    "Jeudi 26 novembre", "Thursday 26 November" unchanged; `str.capitalize` would lower
+    "November")."""
+    return value[:1].upper() + value[1:]
+
+
 def normalise_spaces(value: str) -> str:
     """Non-breaking and thin spaces become plain spaces (the date grammar relies on it)."""
     return value.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")

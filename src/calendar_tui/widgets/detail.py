@@ -21,7 +21,7 @@ from calendar_tui.i18n import _
 from calendar_tui.model.change_marks import ChangeMarks, detail_words
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
-from calendar_tui.model.text import clean_text, fold, one_line
+from calendar_tui.model.text import clean_text, fold, one_line, upper_first
 from calendar_tui.model.types import AgendaItem, Occurrence
 from calendar_tui.widgets.formatting import hour_words, when_words, zone_words
 from calendar_tui.widgets.unbroken import Unbroken
@@ -206,7 +206,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
             return
         session = occ.session
         self._show_marks(occ)
-        when = when_words(occ).capitalize()
+        when = upper_first(when_words(occ))
         zone = zone_words(occ)
         self._put("#detail-when", Unbroken(f"{when} ({zone})" if zone else when))
         tags = Text(end="")
