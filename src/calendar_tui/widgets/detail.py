@@ -65,7 +65,7 @@ def _words(text: str) -> str:
 def links_text(occ: Occurrence, style: Styler) -> Group:
     """Each link's label, then its URL on one line of its own, never broken (cut with an
     ellipsis when narrower than the pane: `y` copies it whole)."""
-    lines: list[Text] = [Text("Liens", style("heading"))]
+    lines: list[Text] = [Text(_("Links"), style("heading"))]
     for link in occ.session.links:
         label = one_line(link.text) or link.url
         lines.append(Text(f"  • {label}"))
@@ -216,7 +216,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
             tags.append(f" {one_line(tag)} ", self._style("tag"))
         self._set("#detail-tags", tags)
         place = one_line(session.location)
-        self._set("#detail-place", Text(f"Lieu : {place}") if place else None)
+        self._set("#detail-place", Text(_("Place: {place}").format(place=place)) if place else None)
         description = clean_text(session.description).strip()
         markdown.display = bool(description)
         if description != self._shown_description:
@@ -232,7 +232,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         # The path on its own line, never broken: cut on the left so the file name shows.
         path = f"{display_path(occ.post.path, from_cwd=True)}:{session.line}"
         source = Group(
-            Text("Source :", self._style("muted")),
+            Text(_("Source:"), self._style("muted")),
             Text(path, self._style("muted"), no_wrap=True, overflow="ellipsis"),
         )
         self._put("#detail-source", source)
