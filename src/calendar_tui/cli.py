@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from calendar_tui import cli_changes, cli_next, cli_where
-from calendar_tui.i18n import _, ngettext, set_language
+from calendar_tui.i18n import _, ngettext, said, set_language
 from calendar_tui.model.text import visible
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def _warn_unknown_tags(store: EventStore, args: argparse.Namespace) -> None:
     from calendar_tui.cli_hints import unknown_tags
 
     for line in unknown_tags([*args.tag, *args.not_tag], store.labels):
-        print(f"calendar-tui: {line}", file=sys.stderr)
+        print(said("calendar-tui", line), file=sys.stderr)
 
 
 def _favourite_ids(store: EventStore) -> frozenset[str]:
@@ -279,7 +279,7 @@ def run_app(
     try:
         clock = clock_from_env()  # $CALENDAR_TUI_NOW: try reminders and "now" at any moment
     except ValueError as error:
-        print(f"calendar-tui: {error}", file=sys.stderr)
+        print(said("calendar-tui", str(error)), file=sys.stderr)
         return 2
     app = make_app(
         paths=paths,

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import _, said
 
 if TYPE_CHECKING:
     import argparse
@@ -63,7 +63,7 @@ def add_parser(commands, day) -> None:
 def _fail(message: str) -> int:
     from calendar_tui.model.text import one_line
 
-    print(f"calendar-tui changes: {one_line(message)}", file=sys.stderr)
+    print(said("calendar-tui changes", one_line(message)), file=sys.stderr)
     return 2
 
 

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import _, said
 
 if TYPE_CHECKING:
     import argparse
@@ -50,7 +50,7 @@ def run(
     try:
         moment = clock_from_env().now()
     except ValueError as error:
-        print(f"calendar-tui next: {error}", file=sys.stderr)
+        print(said("calendar-tui next", str(error)), file=sys.stderr)
         return 2
     occurrences = load().occurrences
     if args.favourites:

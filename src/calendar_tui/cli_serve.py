@@ -14,7 +14,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from calendar_tui.i18n import _, current_language
+from calendar_tui.i18n import _, current_language, said
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -112,10 +112,10 @@ def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
 
     if not 0 < args.port < 65536:
         message = _("{port} is not a port (1-65535)").format(port=args.port)
-        print(f"calendar-tui serve: {message}", file=sys.stderr)
+        print(said("calendar-tui serve", message), file=sys.stderr)
         return 2
     for warning in host_warnings(args.host, args.port, args.public_url):
-        print(f"calendar-tui serve: {warning}", file=sys.stderr)
+        print(said("calendar-tui serve", warning), file=sys.stderr)
     command = app_command(paths, args.drafts, args.cache)
     with tempfile.TemporaryDirectory(prefix="calendar-tui-serve-") as folder:
         server = Server(
@@ -132,6 +132,6 @@ def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
             message = _("cannot listen on {host}:{port}: {reason}").format(
                 host=args.host, port=args.port, reason=error.strerror or error
             )
-            print(f"calendar-tui serve: {message}", file=sys.stderr)
+            print(said("calendar-tui serve", message), file=sys.stderr)
             return 1
     return 0

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import _, said
 
 if TYPE_CHECKING:
     import argparse
@@ -34,7 +34,7 @@ def add_arguments(lister: argparse.ArgumentParser) -> None:
 def _say(message: str) -> None:
     from calendar_tui.model.text import one_line  # an expression may come from a settings file
 
-    print(f"calendar-tui list: {one_line(message)}", file=sys.stderr)
+    print(said("calendar-tui list", one_line(message)), file=sys.stderr)
 
 
 def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
