@@ -25,11 +25,20 @@ _FRENCH = re.compile(
     + r")|\b\d{1,2} h( \d\d)?\b",
     re.IGNORECASE,
 )
+# French words of our own screens (the literals found on the way), away from the footer: its key
+# descriptions are translated when the app's modules are imported, in French in this process.
+_FRENCH_WORDS = re.compile(
+    r"(?<!\w)(en cours|ensuite|Lieu|Liens|Source :|Retour|Jour|Chevauchement|paires?|Chercher|"
+    r"Favoris|Erreur|toute la journée|Aucune session|touches|Fermer|sans titre)(?!\w)"
+)
 ENGLISH_SCREENS = {**SCREENS, "search": ["slash", *"open"], "linear": ["L"], "detail": ["enter"]}
 
 
 def french_on(app) -> list[str]:
-    return sorted({m.group(0) for m in _FRENCH.finditer(screen_text(app))})
+    text = screen_text(app)
+    above_footer = text.rstrip("\n").rpartition("\n")[0]
+    found = {m.group(0) for m in _FRENCH.finditer(text)}
+    return sorted(found | {m.group(0) for m in _FRENCH_WORDS.finditer(above_footer)})
 
 
 def test_the_check_finds_french_names():

@@ -29,8 +29,8 @@ EMPTY = N_("No session this day")
 
 
 STAR = "★"
-NOW_MARK = "▶ en cours"
-NEXT_MARK = "› ensuite"
+NOW_MARK = N_("▶ now")  # the margin's marks: "▶ en cours", "› ensuite" in French
+NEXT_MARK = N_("› next")
 
 
 def session_prompt(
@@ -53,7 +53,8 @@ def session_prompt(
     prompt.append(occ.title)
     tags = " · ".join(one_line(tag) for tag in occ.tags)
     prompt.append("\n")
-    prompt.append(f"{mark:<11} ", style("now" if mark == NOW_MARK else "next"))
+    words = _(mark) if mark else ""
+    prompt.append(f"{words:<11} ", style("now" if mark == NOW_MARK else "next"))
     if change:
         prompt.append(change, style("change"))
         prompt.append("  ")
