@@ -13,7 +13,7 @@ from calendar_tui.model.yaml_reasons import KNOWN, PATTERNS, yaml_reason
 BROKEN = {  # front matter -> what the French says
     "title: Atelier : Données: ouvertes": "« : » inattendu ici",
     "title: Atelier\n\tdate: 2020-11-26": "tabulation",
-    "title: 'Atelier": "un guillemet n’est pas fermé",
+    "title: 'Atelier": "un guillemet non fermé",
     "tags: [Atelier, EIG": "« , » ou « ] » attendu",
     "title: @Atelier": "ne peut pas commencer une valeur",
     "title: Atelier\nlieu": "« : » attendu",
