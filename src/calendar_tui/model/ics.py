@@ -104,7 +104,7 @@ def _event(occurrence: Occurrence, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", uid_for(occurrence))
     event.add("dtstamp", stamp)
-    event.add("summary", one_line(session.title) or "(sans titre)")
+    event.add("summary", one_line(session.title) or _("(untitled)"))
     if occurrence.all_day:
         first = _day(occurrence.start)
         last = _day(occurrence.end) if occurrence.end is not None else first
