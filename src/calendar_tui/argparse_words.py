@@ -6,9 +6,12 @@ looked up when each message is made), as Python's argparse how-to says. gettext'
 is the global text domain, whose language comes from the environment (LANGUAGE, LC_ALL...): it
 cannot follow `--lang` or the settings' language, and changing the global domain or the
 environment would reach every other user of gettext and the child processes. So `route()` points
-argparse's two module names at our catalog instead: the one public lookup argparse does. A test
-(tests/test_cli_french.py) fails if a Python upgrade stops argparse from using them, or adds a
-message missing here.
+argparse's two module names at our catalog instead: the one lookup argparse does (module
+globals, looked up each time a message is made; no public hook takes a translation object). It
+holds for the whole process, as the language does: calendar-tui is the only argparse user there.
+A test (tests/test_cli_french.py) fails if a Python upgrade stops argparse from using them, or
+adds a message missing here. The French puts a no-break space in "options :" (argparse adds the
+colon itself).
 
 The message ids below are Python 3.11's, marked for `pybabel extract` (their French is in our
 catalog). Plural messages are two messages: argparse's `ngettext` picks one, `_()` translates it.
