@@ -140,7 +140,7 @@ def _dates(token: Token) -> Dates:
     if token.name == "to":
         return Dates(None, _period(value, token)[1])
     if ".." in value:
-        first, _, last = value.partition("..")
+        first, _sep, last = value.partition("..")
         if not first.strip() and not last.strip():
             raise ExprError(_("date range with neither start nor end"), token.line, token.column)
         start = _period(first.strip(), token)[0] if first.strip() else None
