@@ -32,17 +32,21 @@ def add_watch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--watch",
         action="store_true",
-        help="keep watching: re-check on every save and print only the problems that "
-        "appear or go (Ctrl+C to stop)",
+        help=_(
+            "keep watching: re-check on every save and print only the problems that "
+            "appear or go (Ctrl+C to stop)"
+        ),
     )
     parser.add_argument(
         "--poll",
         action="store_const",
         const=True,
         default=None,
-        help="with --watch: look at the files every 0.3 s instead of waiting for the system's "
-        "change events, for file systems that send none (network, some containers); "
-        "WATCHFILES_FORCE_POLLING=1 does the same",
+        help=_(
+            "with --watch: look at the files every 0.3 s instead of waiting for the system's "
+            "change events, for file systems that send none (network, some containers); "
+            "WATCHFILES_FORCE_POLLING=1 does the same"
+        ),
     )
 
 

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.permalinks import (
     POST_NAME,
     absolute,
@@ -29,7 +29,7 @@ from calendar_tui.model.permalinks import (
 from calendar_tui.model.types import Diagnostic, Link, Post
 
 CONFIG = "_config.yml"
-SITE_LINK = "page sur le site"
+SITE_LINK = N_("page on the site")  # a link's label, translated when the site is read
 SUFFIXES = (".md", ".markdown")
 
 
@@ -209,7 +209,7 @@ def _date(meta: dict, stem: str, label: str) -> date | None:
 
 
 def _with_link(post: Post, url: str) -> Post:
-    link = Link(SITE_LINK, url)
+    link = Link(_(SITE_LINK), url)
 
     def linked(session):
         if any(existing.url == url for existing in session.links):

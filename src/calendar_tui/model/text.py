@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from calendar_tui.i18n import _
+
 # C0/C1 controls (minus tab and newline), DEL, bidi embeddings/overrides/isolates,
 # zero-width characters that could reorder or hide what the user reads, and lone surrogates
 # (bytes that were not UTF-8, which no UTF-8 output can carry).
@@ -51,12 +53,17 @@ def one_line(value: str) -> str:
     return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
 
 
-UNTITLED = "(sans titre)"
-
-
 def title_line(value: str) -> str:
-    """A title as the views show it: one clean line, never empty."""
-    return one_line(value) or UNTITLED
+    """A title as the views show it: one clean line, never empty ("(sans titre)" in French:
+    made when the post is read, after the language is chosen; the cache is kept per language)."""
+    return one_line(value) or _("(untitled)")
+
+
+def upper_first(value: str) -> str:
+    """`value` with its first letter upper case and the rest kept ("jeudi 26 novembre" ->
+    "Jeudi 26 novembre", "Thursday 26 November" unchanged; `str.capitalize` would lower
+    "November")."""
+    return value[:1].upper() + value[1:]
 
 
 def normalise_spaces(value: str) -> str:
