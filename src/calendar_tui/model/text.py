@@ -16,6 +16,7 @@ _UNSAFE = re.compile(
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other ESC x.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
+_ODD_SPACE = re.compile("[\u00a0\u202f\u2007\u2009]")  # the spaces of _SPACES that are not " \t"
 
 
 def clean_text(value: str) -> str:
@@ -48,7 +49,14 @@ def _escape(char: str) -> str:
 
 def one_line(value: str) -> str:
     """Clean text collapsed to a single line with single spaces."""
-    return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
+    text = clean_text(value)
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    # Most text has only single plain spaces, which _SPACES would replace by themselves: the
+    # pattern runs only when a run of spaces, a tab or one of its other spaces is there.
+    if "  " in text or "\t" in text or (not text.isascii() and _ODD_SPACE.search(text)):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 UNTITLED = "(sans titre)"
