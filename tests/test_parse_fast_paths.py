@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calendar_tui.model import links
 from calendar_tui.model.body_text import _BOLD_TAG, _BR_TAG, _LI_TAG, TAG, plain_line
-from calendar_tui.model.text import _SPACES, clean_text, normalise_spaces, one_line
+from calendar_tui.model.text import (
+    _COMBINING,
+    _SPACES,
+    clean_text,
+    fold,
+    normalise_spaces,
+    one_line,
+)
 
 # Text made of what the patterns care about, so that matches are frequent.
 PIECES = st.sampled_from(
@@ -20,6 +28,13 @@ PIECES = st.sampled_from(
      "\x1b[1m", "\u202e"]
 )  # fmt: skip
 TEXT = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=60)
+# Accented letters precomposed and decomposed, marks in and out of the folded range, with
+# different combining classes (U+0323 below, U+0591 Hebrew, U+1DC4), ligatures, capitals.
+ACCENTS = st.sampled_from(
+    ["é", "É", "e\u0301", "è", "ê", "ë", "à", "À", "ç", "Ç", "ô", "ù", "ü", "ÿ", "Ÿ", "ñ", "å",
+     "ǘ", "\u0301", "\u0323", "\u0591", "\u1dc4", "\u0338", "œ", "ß", "ﬁ", "’", "İ", "a", " "]
+)  # fmt: skip
+FOLDABLE = st.lists(ACCENTS, max_size=30).map("".join) | st.text(max_size=60)
 
 
 def one_line_before(value: str) -> str:
@@ -40,6 +55,16 @@ def plain_line_before(raw: str) -> str:
 MD_LINK_BEFORE = re.compile(
     r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
+
+
+def fold_before(value: str) -> str:
+    return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold()))
+
+
+@settings(max_examples=1500)
+@given(FOLDABLE)
+def test_fold_is_what_it_was(text):
+    assert fold(text) == fold_before(text)  # stable session ids are made from it
 
 
 @settings(max_examples=1500)

@@ -73,15 +73,32 @@ def normalise_spaces(value: str) -> str:
 
 
 _COMBINING = re.compile("[\u0300-\u036f]+")
+# French accented letters and the letter each folds to (NFD, combining marks dropped). Replaced
+# before NFD, they leave most text ASCII or already NFD: the same result (canonical ordering is
+# a stable sort of the marks, so dropping some marks first leaves the others in their order),
+# without decomposing and rebuilding the whole text.
+_ACCENTED = tuple(
+    (letter, _COMBINING.sub("", unicodedata.normalize("NFD", letter)))
+    for letter in "éèêëàâäçîïôöùûüÿ"
+)
 
 
 def fold(value: str) -> str:
     """Lower-case, accent-free form used for search and comparisons ("Données" -> "donnees").
 
-    NFD then dropping combining marks: both run in C, which matters since the store folds every
-    description at load time.
+    NFD then dropping combining marks (both in C: the store folds every description at load
+    time), the common French letters first replaced by theirs.
     """
-    return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold()))
+    folded = value.casefold()
+    if folded.isascii():
+        return folded
+    for letter, plain in _ACCENTED:
+        if letter in folded:
+            folded = folded.replace(letter, plain)
+    if folded.isascii():
+        return folded
+    folded = unicodedata.normalize("NFD", folded)  # the input itself when already NFD
+    return _COMBINING.sub("", folded) if _COMBINING.search(folded) else folded
 
 
 # What a keyboard types for the typography of posts ("l’IA" is found by "l'ia", "cœur" by
