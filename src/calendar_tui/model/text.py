@@ -98,7 +98,12 @@ def fold(value: str) -> str:
     if folded.isascii():
         return folded
     folded = unicodedata.normalize("NFD", folded)  # the input itself when already NFD
-    return _COMBINING.sub("", folded) if _COMBINING.search(folded) else folded
+    # U+0300-U+036F are CC/CD then a byte in UTF-8: found by memchr, where the pattern's search
+    # looks at every character (and mostly finds none once the letters above are replaced).
+    encoded = folded.encode("utf-8", "surrogatepass")
+    if b"\xcc" in encoded or b"\xcd" in encoded:
+        return _COMBINING.sub("", folded)
+    return folded
 
 
 # What a keyboard types for the typography of posts ("l’IA" is found by "l'ia", "cœur" by
