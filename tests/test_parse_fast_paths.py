@@ -10,7 +10,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_tui.model import links
+from calendar_tui.model import date_text, links
 from calendar_tui.model.body_text import _BOLD_TAG, _BR_TAG, _LI_TAG, TAG, plain_line
 from calendar_tui.model.text import (
     _COMBINING,
@@ -96,3 +96,28 @@ def test_the_fast_paths_are_taken_and_still_match():
         "u",
         "v",
     ]
+
+
+BLANKED_BEFORE = re.compile(
+    r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+"
+    r"|(?<=\])\([^)\n]*\)"
+    r"|<[^<>\n]*>"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"
+)
+URLISH = st.lists(
+    st.sampled_from(
+        ["http://", "https://", "www.", "](", "]", "(", ")", "<", ">", "@", "a.b", ".", "x",
+         "-", "+", " ", "\n", "'", '"', "é", "fr"]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(URLISH | TEXT)
+def test_dates_blank_the_urls_tags_and_addresses_they_blanked(text):
+    def blank(pattern):
+        return pattern.sub(lambda m: " " * len(m[0]), text)
+
+    chosen = date_text._BLANKED if "@" in text else date_text._BLANKED_NO_EMAIL
+    assert blank(chosen) == blank(BLANKED_BEFORE)
