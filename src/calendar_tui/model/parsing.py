@@ -91,10 +91,14 @@ def _parse_chunk(sources: Sequence[PostSource]) -> list[Parsed]:
 
 
 def _parse_in_pool(sources: Sequence[PostSource], workers: int) -> Iterator[Parsed]:
+    """The chunks go to the pool in order; while the next one to yield is not back, this
+    process parses the last chunk no worker has started (cancelled there), so it works instead
+    of waiting, and what it parses is never pickled."""
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = [sources[i : i + CHUNK_FILES] for i in range(0, len(sources), CHUNK_FILES)]
-    finished = 0
+    here: dict[int, list[Parsed]] = {}  # chunks parsed in this process, by index
+    finished = 0  # chunks yielded so far
     try:
         pool = _start_pool(workers)
     except (OSError, ImportError, NotImplementedError, ValueError):
@@ -102,16 +106,25 @@ def _parse_in_pool(sources: Sequence[PostSource], workers: int) -> Iterator[Pars
     if pool is not None:
         try:
             futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
-            for future in futures:
-                parsed = future.result()
+            last = len(chunks)  # chunks from `last` on are parsed here (or yielded)
+            while finished < len(chunks):
+                if finished in here:
+                    parsed = here.pop(finished)
+                elif not futures[finished].done() and last - 1 > finished:
+                    if futures[last - 1].cancel():  # not started by a worker: parsed here
+                        here[last - 1] = _parse_chunk(chunks[last - 1])
+                    last -= 1
+                    continue
+                else:
+                    parsed = futures[finished].result()
                 finished += 1
                 yield from parsed
         except (BrokenProcessPool, OSError):
             pass  # a worker died (killed, out of memory): the rest is parsed below
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-    for chunk in chunks[finished:]:
-        yield from _parse_chunk(chunk)
+    for index in range(finished, len(chunks)):
+        yield from here.pop(index, None) or _parse_chunk(chunks[index])
 
 
 _PARSING_MODULES = ["calendar_tui.model.front_matter", "calendar_tui.model.post"]
