@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import frontmatter
 import yaml
@@ -107,44 +106,6 @@ def decode(data: bytes, path: str, problems: list[Diagnostic]) -> str | None:
             )
         )
         return data.decode("latin-1")
-
-
-def read_raw_post(path: Path, display: str) -> RawPost:
-    """The post's front matter and body; empty (with a diagnostic) when it cannot be read."""
-    problems: list[Diagnostic] = []
-    try:
-        size = path.stat().st_size
-        if size > MAX_POST_BYTES:
-            problems.append(
-                Diagnostic(
-                    display,
-                    None,
-                    "error",
-                    _("is {size} MB; posts over 50 MB are skipped").format(size=size // 1_048_576),
-                    "file.too_big",
-                )
-            )
-            return _failed(display, problems)
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(
-            Diagnostic(
-                display,
-                None,
-                "error",
-                _("cannot be read: {reason}").format(reason=exc.strerror or exc),
-                "file.unreadable",
-            )
-        )
-        return _failed(display, problems)
-    text = decode(data, display, problems)
-    if text is None:
-        return _failed(display, problems)
-    return parse_post_text(text, display, problems)
-
-
-def _failed(display: str, problems: list[Diagnostic]) -> RawPost:
-    return RawPost(display, {}, "", 1, diagnostics=problems)
 
 
 def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None = None) -> RawPost:

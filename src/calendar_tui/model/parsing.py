@@ -17,12 +17,16 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from calendar_tui.i18n import _
 from calendar_tui.model.boundary import clean_diagnostics, clean_value, with_clean_diagnostics
 from calendar_tui.model.reading import NotReadable, read_regular
 from calendar_tui.model.text import clean_text
 from calendar_tui.model.types import Diagnostic, Post
+
+if TYPE_CHECKING:
+    from calendar_tui.model.front_matter import RawPost
 
 PARALLEL_MIN_FILES = 200  # below this the pool's start-up costs more than it saves
 CHUNK_FILES = 48  # files per task: large enough to amortise pickling, small for even progress
@@ -34,10 +38,22 @@ Parsed = tuple[Post | None, tuple[Diagnostic, ...]]  # None: unreadable, empty o
 
 
 def parse_file(path: Path, shown: str) -> Parsed:
+    from calendar_tui.model.post import build_post
+
+    raw, problems = read_post(path, shown)
+    if raw is None:
+        return None, problems
+    post = with_clean_diagnostics(build_post(raw))
+    return post, post.diagnostics
+
+
+def read_post(path: Path, shown: str) -> tuple[RawPost | None, tuple[Diagnostic, ...]]:
+    """The file's front matter and body, every string cleaned where it enters (no control
+    character, no invisible trick); None, with the reasons, when it is no post: unreadable, not
+    a regular file, over the size limit, empty. Every post is read here, a Jekyll site's too."""
     # The parsing modules (YAML, the date grammar and its patterns) are imported on the first
     # file to parse: a load served from the cache never needs them.
     from calendar_tui.model.front_matter import MAX_POST_BYTES, decode, parse_post_text
-    from calendar_tui.model.post import build_post
 
     try:
         data = read_regular(path, MAX_POST_BYTES)
@@ -62,8 +78,7 @@ def parse_file(path: Path, shown: str) -> Parsed:
     raw.body = clean_text(raw.body)
     if not (raw.metadata or raw.body):
         return None, clean_diagnostics(raw.diagnostics)
-    post = with_clean_diagnostics(build_post(raw))
-    return post, post.diagnostics
+    return raw, ()
 
 
 def parse_files(sources: Sequence[PostSource], *, parallel: bool | None = None) -> Iterator[Parsed]:
