@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.message import Message
 
+from calendar_tui.i18n import _
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.store import EventStore
 from calendar_tui.screens.controller import Controller
@@ -139,7 +140,7 @@ class FavouritesKeeper(Controller):
         read_only = self.file is not None and self.file.read_only
         self.notify(
             favourites_warning(warning, read_only),
-            title="Favoris",
+            title=_("Favourites"),
             severity="warning",
             timeout=10,
             markup=False,

@@ -23,7 +23,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from calendar_tui.model.french_names import month_year
+from calendar_tui.i18n import _
+from calendar_tui.model.date_names import month_year
 from calendar_tui.model.programme import NowNext
 from calendar_tui.model.store import QueryResult
 from calendar_tui.model.types import Occurrence
@@ -154,7 +155,7 @@ class LinearView(Vertical):
         paragraphs = agenda_paragraphs(
             f"{self.title}, {month}", occurrences, filters=self.filters, marks=marks
         )
-        heading = f"{paragraphs[0]}\nTouches [ et ] : mois précédent et suivant."
+        heading = f"{paragraphs[0]}\n" + _("Keys [ and ]: previous and next month.")
         self.query_one("#linear-heading", Static).update(Text(heading))
         options: list[Option | None] = []
         for occurrence, paragraph in zip(occurrences, paragraphs[1:], strict=True):
