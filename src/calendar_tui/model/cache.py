@@ -1,7 +1,8 @@
 """A cache of parsed posts, so reopening a large collection skips the parsing.
 
-The file is MessagePack decoded by msgspec into the typed records of `cache_format.py`: reading
-it can build those records and nothing else (a pickle could run any code planted in the cache
+The file is MessagePack frames decoded by msgspec into the typed records of `cache_format.py`,
+one at a time (never the whole file in memory at once): reading it can build those records and
+nothing else (a pickle could run any code planted in the cache
 folder). It is versioned and tied to the parsing code's fingerprint; anything unexpected in it
 is a cache miss, and a cache that cannot be written is skipped. It holds nothing the user made.
 
@@ -9,27 +10,47 @@ Entries are keyed by each file's resolved path (the same folder named relatively
 through a symlink shares them) and checked against its device, inode, size, mtime and ctime in
 nanoseconds: a same-size edit with the old mtime restored (`touch -r`, `git checkout`) still
 changes the ctime. Entries for files a load did not see are dropped when it saves.
+
+Beside the posts it keeps the last store's index (`store_index.py`) with the files it was built
+from: a load that finds the same posts of the same files takes it instead of building it again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 
 from calendar_tui import __version__
 from calendar_tui.i18n import current_language
 from calendar_tui.model.atomic import atomic_write_bytes
-from calendar_tui.model.cache_format import FORMAT_VERSION, CacheFile, Entry, from_post, to_post
+from calendar_tui.model.cache_format import (
+    FORMAT_VERSION,
+    Entry,
+    Header,
+    PostRecord,
+    Sources,
+    StoreRecord,
+    from_index,
+    from_post,
+    to_index,
+    to_post,
+)
+from calendar_tui.model.store_index import StoreIndex
 from calendar_tui.model.types import Post
 from calendar_tui.model.user_dirs import user_dir
 
 ENV_CACHE_DIR = "CALENDAR_TUI_CACHE_DIR"
 _MODEL_DIR = Path(__file__).resolve().parent
-_DECODER = msgspec.msgpack.Decoder(CacheFile)
+_HEADER = msgspec.msgpack.Decoder(Header)
+_ENTRY = msgspec.msgpack.Decoder(Entry)
+_STORE = msgspec.msgpack.Decoder(StoreRecord)
 _ENCODER = msgspec.msgpack.Encoder()
+_LENGTH = 4  # bytes of a frame's length, big-endian
 
 FileKey = tuple[int, ...]  # (device, inode, size, mtime_ns, ctime_ns)
 
@@ -50,12 +71,20 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+class _Damaged(Exception):
+    """The file ends inside a frame, or a frame claims more bytes than the file holds."""
+
+
 class PostCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / "posts.msgpack"
         self._fingerprint = code_fingerprint()
-        self._entries: dict[str, Entry] = {}
-        self._used: dict[str, Entry] = {}
+        self._entries: dict[str, Entry] = {}  # read from the file, until a load takes them
+        self._in_file: set[str] = set()
+        # What this cache's loads saw: key, post and (for a parsed post) its record.
+        self._used: dict[str, tuple[FileKey, Post, PostRecord | None]] = {}
+        self._store: StoreRecord | None = None
+        self._index_read: StoreIndex | None = None
         self._dirty = False
         self._loaded = False
 
@@ -77,47 +106,102 @@ class PostCache:
             return
         self._loaded = True
         try:
-            data = self.path.read_bytes()
+            handle = self.path.open("rb", buffering=1 << 16)
         except FileNotFoundError:
             return
         except OSError:
             self._dirty = True
             return
+        entries: dict[str, Entry] = {}
         try:
-            cached = _DECODER.decode(data)
-        except (msgspec.DecodeError, ValueError, TypeError, RecursionError):
+            with handle:
+                size = os.fstat(handle.fileno()).st_size
+                header = _HEADER.decode(_frame(handle, size))
+                if header.version != FORMAT_VERSION or header.fingerprint != self._fingerprint:
+                    self._dirty = True
+                    return
+                for _ in range(header.entries):
+                    entry = _ENTRY.decode(_frame(handle, size))
+                    entries[entry.key_path] = entry
+                store = _STORE.decode(_frame(handle, size)) if handle.tell() < size else None
+                if handle.tell() != size:
+                    raise _Damaged("bytes after the last frame")
+        except (msgspec.DecodeError, ValueError, TypeError, RecursionError, OSError, _Damaged):
             self._dirty = True  # damaged, planted or from another version: rebuilt
             return
-        if cached.version == FORMAT_VERSION and cached.fingerprint == self._fingerprint:
-            self._entries = cached.entries
-        else:
-            self._dirty = True
+        self._entries, self._in_file, self._store = entries, set(entries), store
 
     def get(self, key_path: str, key: FileKey, shown: str) -> Post | None:
         """The post parsed from the file at `key_path` (resolved) when it is unchanged, with the
         path as the user named it this time (`shown`)."""
-        entry = self._entries.get(key_path)
-        if entry is None or tuple(entry.key) != key:
+        used = self._used.get(key_path)
+        if used is not None and used[0] == key:  # a later load by the same cache (the app's)
+            post = used[1]
+            if post.path == shown:
+                return post
+            record = used[2] or from_post(post)
+        else:
+            entry = self._entries.pop(key_path, None)  # its record is freed once converted
+            if entry is None or tuple(entry.key) != key:
+                return None
+            record = entry.post
+        if record is None:
             return None
         try:
-            post = to_post(entry.post, shown)
+            post = to_post(record, shown)
         except (ValueError, TypeError, KeyError, OverflowError):
             return None  # a value the types accept but the model cannot hold: parsed again
-        self._used[key_path] = entry
+        self._used[key_path] = (key, post, None)
         return post
 
     def put(self, key_path: str, key: FileKey, post: Post) -> None:
+        used = self._used.get(key_path)
+        if used is not None and used[0] == key and used[1] is post:
+            return  # handed out by this cache (the app's in-memory cache gives them all back)
         record = from_post(post)
         if record is not None:  # None: holds a value the format cannot carry; never cached
-            self._used[key_path] = Entry(key, record)
+            self._used[key_path] = (key, post, record)
+            self._dirty = True
+
+    def store_index(self, sources: Sources) -> StoreIndex | None:
+        """The index of the last store built from the same posts of the same files, if any."""
+        if self._store is not None:
+            self._index_read = to_index(self._store, sources)
+        return self._index_read
+
+    def keep_store_index(self, sources: Sources, index: StoreIndex) -> None:
+        """Keeps `index` (of the posts of `sources`) for the next load, unless it came from here."""
+        if index is not self._index_read:
+            self._store = from_index(sources, index)
             self._dirty = True
 
     def save(self) -> None:
         """Keeps the entries of this load only (files it did not see are dropped), atomically."""
-        if not self._dirty and self._used.keys() == self._entries.keys():
+        if not self._dirty and self._used.keys() == self._in_file:
             return
         try:
-            data = _ENCODER.encode(CacheFile(FORMAT_VERSION, self._fingerprint, self._used))
+            frames = []
+            for key_path, (key, post, record) in self._used.items():
+                record = record or from_post(post)
+                if record is not None:
+                    frames.append(_ENCODER.encode(Entry(key_path, list(key), record)))
+            frames.insert(
+                0, _ENCODER.encode(Header(FORMAT_VERSION, self._fingerprint, len(frames)))
+            )
+            if self._store is not None:
+                frames.append(_ENCODER.encode(self._store))
+            data = b"".join(len(frame).to_bytes(_LENGTH, "big") + frame for frame in frames)
             atomic_write_bytes(self.path, data)
         except (OSError, msgspec.EncodeError, UnicodeEncodeError, RecursionError):
             return  # a cache that cannot be written only costs time next run
+        self._in_file, self._dirty = set(self._used), False
+
+
+def _frame(handle: BinaryIO, size: int) -> bytes:
+    length = int.from_bytes(handle.read(_LENGTH), "big")
+    if handle.tell() + length > size:
+        raise _Damaged("a frame longer than the file")
+    data = handle.read(length)
+    if len(data) != length:
+        raise _Damaged("the file ends inside a frame")
+    return data

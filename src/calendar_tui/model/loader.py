@@ -22,6 +22,7 @@ from calendar_tui.model.types import Diagnostic, Post
 
 if TYPE_CHECKING:
     from calendar_tui.model.cache import PostCache
+    from calendar_tui.model.cache_format import Sources
 
 POST_SUFFIXES = (".md", ".markdown")
 DRAFT = N_("is a draft (published: false); not in the calendar (--drafts shows drafts)")
@@ -144,6 +145,21 @@ def load_posts(
 ) -> LoadResult:
     """The posts under `paths`. Files the cache knows unchanged are taken from it; the others
     are parsed (on every core for a large collection, see parsing.py)."""
+    result, _sources = _read_posts(paths, drafts, progress, cache, parallel)
+    if cache is not None:
+        cache.save()
+    return result
+
+
+def _read_posts(
+    paths: Sequence[Path],
+    drafts: bool,
+    progress: Progress | None,
+    cache: PostCache | None,
+    parallel: bool | None,
+) -> tuple[LoadResult, Sources | None]:
+    """load_posts without saving the cache, and the files its posts came from (None for a
+    Jekyll site, whose posts also depend on its _config.yml)."""
     site_posts: list[Post] = []
     site_problems: list[Diagnostic] = []
     if any((path / "_config.yml").is_file() for path in paths):  # site.is_site, not imported
@@ -183,9 +199,25 @@ def load_posts(
             posts.append(post)
         elif post is not None and (post.event is not None or post.sessions):
             diagnostics.append(Diagnostic(post.path, None, "warning", _(DRAFT), "post.draft"))
-    if cache is not None:
-        cache.save()
-    return LoadResult(tuple(_without_duplicates(posts, diagnostics)), tuple(diagnostics))
+    kept = tuple(_without_duplicates(posts, diagnostics))
+    sources = None if site_posts or site_problems else _sources(files, kept)
+    return LoadResult(kept, tuple(diagnostics)), sources
+
+
+def _sources(files: list[PostFile], posts: Sequence[Post]) -> Sources | None:
+    """The files `posts` came from, in their order (None when two files show the same)."""
+    by_shown = {file.shown: file for file in files}
+    if len(by_shown) != len(files):
+        return None
+    paths, key_paths, keys = [], [], []
+    for post in posts:
+        file = by_shown.get(post.path)
+        if file is None:
+            return None
+        paths.append(post.path)
+        key_paths.append(file.key_path)
+        keys.extend(file.key)
+    return paths, key_paths, keys
 
 
 def same_event_key(post: Post) -> tuple[str, str] | None:
@@ -245,10 +277,16 @@ def load_store(
     parallel: bool | None = None,
 ) -> EventStore:
     with _no_gc_pauses():
-        result = load_posts(paths, drafts=drafts, progress=progress, cache=cache, parallel=parallel)
-        return EventStore.from_posts(
-            result.posts, result.diagnostics, title=collection_title(paths, result.posts)
+        result, sources = _read_posts(paths, drafts, progress, cache, parallel)
+        index = cache.store_index(sources) if cache is not None and sources else None
+        store = EventStore.from_posts(
+            result.posts, result.diagnostics, collection_title(paths, result.posts), index
         )
+        if cache is not None:
+            if sources:
+                cache.keep_store_index(sources, store.index)
+            cache.save()
+        return store
 
 
 @contextmanager
