@@ -181,17 +181,26 @@ def _to_session(record: _Session) -> Session:
 
 
 def _to_slot(record: _Slot) -> Slot:
-    end = _to_moment(record.end, record.end_zone) if record.end is not None else None
-    return Slot(_to_moment(record.start, record.start_zone), end, record.all_day)
+    start, end = record.start, record.end
+    start = date.fromisoformat(start) if len(start) == 10 else _aware(start, record.start_zone)
+    if end is not None:
+        end = date.fromisoformat(end) if len(end) == 10 else _aware(end, record.end_zone)
+    return Slot(start, end, record.all_day)
 
 
-def _to_moment(text: str, zone: str) -> date:
-    if len(text) == 10:
-        return date.fromisoformat(text)
+_ZONES: dict[str, ZoneInfo] = {}
+
+
+def _aware(text: str, zone: str) -> datetime:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         raise ValueError("a naive moment")
-    return moment.astimezone(ZoneInfo(zone)) if zone else moment
+    if not zone:
+        return moment
+    tz = _ZONES.get(zone)
+    if tz is None:
+        tz = _ZONES[zone] = ZoneInfo(zone)  # raises for a name that is no zone
+    return moment.astimezone(tz)
 
 
 # store index <-> record ---------------------------------------------------------------------
