@@ -249,10 +249,11 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         if not _write_ics(store, occurrences, args.output):
             return 1
     elif args.format == "json":
-        from calendar_tui.model.json_text import write_array
+        from calendar_tui.model.json_text import write_plain_array
         from calendar_tui.model.serialise import occurrence_dict
 
-        write_array(map(occurrence_dict, occurrences), sys.stdout)  # json.dump(indent=2)'s text
+        # json.dump(indent=2)'s text: occurrence_dict holds no floats
+        write_plain_array(map(occurrence_dict, occurrences), sys.stdout)
     else:
         from calendar_tui.table import print_table
 
