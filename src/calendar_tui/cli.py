@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 COMMANDS = ("open", "list", "check", "agenda", "serve", "changes", "next")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, the parser of that command alone (the same usage
+    and errors for it, without building the others' arguments)."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -62,49 +64,60 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    opener = with_paths(
-        commands.add_parser("open", help=_("open the terminal app (the default command)"))
-    )
-    from calendar_tui.cli_open import add_open_arguments
+    wanted = (lambda name: True) if only is None else (lambda name: name == only)
+    from calendar_tui.cli_filters import add_filter_arguments, parse_day
 
-    add_open_arguments(opener)
-    from calendar_tui.cli_filters import add_filter_arguments
+    if wanted("open"):
+        opener = with_paths(
+            commands.add_parser("open", help=_("open the terminal app (the default command)"))
+        )
+        from calendar_tui.cli_open import add_open_arguments
 
-    lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
-    add_filter_arguments(lister)
-    lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
-    lister.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help=_("with --format ics: write the .ics to FILE (default: stdout)"),
-    )
-    checker = with_paths(
-        commands.add_parser("check", help=_("report problems in posts; exit 1 if any is an error"))
-    )
-    from calendar_tui.check_watch import add_watch_arguments
-    from calendar_tui.cli_serve import add_serve_arguments
+        add_open_arguments(opener)
+    if wanted("list"):
+        lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
+        add_filter_arguments(lister)
+        lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
+        lister.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="FILE",
+            help=_("with --format ics: write the .ics to FILE (default: stdout)"),
+        )
+    if wanted("check"):
+        checker = with_paths(
+            commands.add_parser(
+                "check", help=_("report problems in posts; exit 1 if any is an error")
+            )
+        )
+        from calendar_tui.check_watch import add_watch_arguments
 
-    add_watch_arguments(checker)
-    checker.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=_("json: one object per problem (code, path, line, severity, message)"),
-    )
-    add_filter_arguments(
-        with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
-    )
-    add_serve_arguments(
-        with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
-    )
-    cli_where.add_arguments(lister)
-    from calendar_tui.cli_filters import parse_day
+        add_watch_arguments(checker)
+        checker.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help=_("json: one object per problem (code, path, line, severity, message)"),
+        )
+    if wanted("agenda"):
+        add_filter_arguments(
+            with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
+        )
+    if wanted("serve"):
+        from calendar_tui.cli_serve import add_serve_arguments
 
-    cli_changes.add_parser(commands, parse_day)
-    cli_changes.add_open_arguments(opener, parse_day)
-    cli_next.add_parser(commands, with_paths)
+        add_serve_arguments(
+            with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
+        )
+    if wanted("list"):
+        cli_where.add_arguments(lister)
+    if wanted("changes"):
+        cli_changes.add_parser(commands, parse_day)
+    if wanted("open"):
+        cli_changes.add_open_arguments(opener, parse_day)
+    if wanted("next"):
+        cli_next.add_parser(commands, with_paths)
     return parser
 
 
@@ -121,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if problem is not None:
                 build_parser().error(problem)  # usage, the message, exit status 2
         args_list.insert(0, "open")
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
     args = parser.parse_args(args_list)
     if args.command == "list" and args.start and args.end and args.start > args.end:
         parser.error(_("--from {start} is after --to {end}").format(start=args.start, end=args.end))
@@ -275,9 +288,12 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
 def _warn_unknown_tags(store: EventStore, args: argparse.Namespace) -> None:
     """--tag/--not-tag naming no session's tag: said on stderr with the nearest tags; the
     command still runs (and exits 0) with what the filter keeps, as for any empty result."""
+    named = [*args.tag, *args.not_tag]
+    if not named:
+        return
     from calendar_tui.cli_hints import unknown_tags
 
-    for line in unknown_tags([*args.tag, *args.not_tag], store.labels):
+    for line in unknown_tags(named, store.labels):
         print(f"calendar-tui: {line}", file=sys.stderr)
 
 

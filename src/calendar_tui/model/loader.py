@@ -14,7 +14,6 @@ from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
 from calendar_tui.i18n import N_, _
-from calendar_tui.model.parsing import Parsed, parse_files
 from calendar_tui.model.reading import special_kind, special_sentence
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import fold, visible
@@ -23,6 +22,7 @@ from calendar_tui.model.types import Diagnostic, Post
 if TYPE_CHECKING:
     from calendar_tui.model.cache import PostCache
     from calendar_tui.model.cache_format import Sources
+    from calendar_tui.model.parsing import Parsed
 
 POST_SUFFIXES = (".md", ".markdown")
 DRAFT = N_("is a draft (published: false); not in the calendar (--drafts shows drafts)")
@@ -182,7 +182,12 @@ def _read_posts(
     if progress is not None and done:
         progress(done, len(files))
     sources = [(Path(files[i].path), files[i].shown) for i in to_parse]
-    results = parse_files(sources, parallel=parallel)
+    if sources:  # a warm load imports none of the parsing
+        from calendar_tui.model.parsing import parse_files
+
+        results = parse_files(sources, parallel=parallel)
+    else:
+        results = []
     for index, (post, problems) in zip(to_parse, results, strict=True):
         parsed[index] = (post, problems)
         file = files[index]

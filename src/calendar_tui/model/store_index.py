@@ -25,14 +25,26 @@ class TagCount:
     count: int
 
 
-@dataclass(frozen=True, slots=True)
 class StoreIndex:
-    order: list[int]  # occurrence i is the order[i]-th of `unsorted_occurrences(posts)`
-    by_tag: dict[str, list[int]]  # tag key -> occurrences, in time order
-    labels: dict[str, str]  # tag key -> its most frequent spelling
-    tags: tuple[TagCount, ...]  # most frequent first
-    day_index: dict[date, list[int]]  # day -> the occurrences shown on it, in time order
-    all_day_index: dict[date, list[int]]  # the same, all-day occurrences only
+    """A plain class: a dataclass costs more to create at import than `list` spends loading."""
+
+    __slots__ = ("order", "by_tag", "labels", "tags", "day_index", "all_day_index")
+
+    def __init__(
+        self,
+        order: list[int],  # occurrence i is the order[i]-th of `unsorted_occurrences(posts)`
+        by_tag: dict[str, list[int]],  # tag key -> occurrences, in time order
+        labels: dict[str, str],  # tag key -> its most frequent spelling
+        tags: tuple[TagCount, ...],  # most frequent first
+        day_index: dict[date, list[int]],  # day -> the occurrences shown on it, in time order
+        all_day_index: dict[date, list[int]],  # the same, all-day occurrences only
+    ) -> None:
+        self.order = order
+        self.by_tag = by_tag
+        self.labels = labels
+        self.tags = tags
+        self.day_index = day_index
+        self.all_day_index = all_day_index
 
     def fits(self, count: int) -> bool:
         """Whether every index lies among `count` occurrences and `order` names each once (an
