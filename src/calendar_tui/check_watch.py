@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from calendar_tui.i18n import _
 
 if TYPE_CHECKING:  # the parser imports this module: keep it light
+    from collections.abc import Mapping
+
     from calendar_tui.model.cache import FileKey, PostCache
     from calendar_tui.model.cache_format import Sources
     from calendar_tui.model.store_index import StoreIndex
@@ -157,9 +159,9 @@ class WatchCache:
         self._posts: dict[str, tuple[FileKey, Post]] = {}  # by resolved path
         self._seen: set[str] = set()  # the files of the check under way
 
-    def load(self) -> None:
+    def load(self, files: Mapping[str, tuple[FileKey, str]] | None = None) -> None:
         if self._disk is not None:
-            self._disk.load()  # reads the file the first time only
+            self._disk.load(files)  # reads the file the first time only
 
     def get(self, key_path: str, key: FileKey, shown: str) -> Post | None:
         self._seen.add(key_path)

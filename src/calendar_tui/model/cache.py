@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -107,8 +107,10 @@ class PostCache:
         """Entries held: those read from the file, or those kept by this load."""
         return len(self._used) if self._used else len(self._entries)
 
-    def load(self) -> None:
-        """Reads the cache file once; later calls do nothing."""
+    def load(self, files: Mapping[str, tuple[FileKey, str]] | None = None) -> None:
+        """Reads the cache file once; later calls do nothing. With `files` (resolved path ->
+        key and path as named, the files of this load), each entry of an unchanged file becomes
+        its Post as it is read, so the records of all the file are never held at once."""
         if self._loaded:
             return
         self._loaded = True
@@ -120,6 +122,8 @@ class PostCache:
             self._dirty = True
             return
         entries: dict[str, Entry] = {}
+        ready: dict[str, tuple[FileKey, Post, None]] = {}
+        in_file: set[str] = set()
         try:
             with handle:
                 size = os.fstat(handle.fileno()).st_size
@@ -129,36 +133,37 @@ class PostCache:
                     return
                 for _ in range(header.entries):
                     entry = _ENTRY.decode(_frame(handle, size))
-                    entries[entry.key_path] = entry
+                    in_file.add(entry.key_path)
+                    if files is None:
+                        entries[entry.key_path] = entry
+                        continue
+                    key, shown = files.get(entry.key_path, ((), ""))
+                    post = _post(entry, key, shown)
+                    if post is not None:
+                        ready[entry.key_path] = (key, post, None)
                 store = _STORE.decode(_frame(handle, size)) if handle.tell() < size else None
                 if handle.tell() != size:
                     raise _Damaged("bytes after the last frame")
         except (msgspec.DecodeError, ValueError, TypeError, RecursionError, OSError, _Damaged):
             self._dirty = True  # damaged, planted or from another version: rebuilt
             return
-        self._entries, self._in_file, self._store = entries, set(entries), store
+        self._entries, self._in_file, self._store = entries, in_file, store
+        self._used.update(ready)
 
     def get(self, key_path: str, key: FileKey, shown: str) -> Post | None:
         """The post parsed from the file at `key_path` (resolved) when it is unchanged, with the
         path as the user named it this time (`shown`)."""
         used = self._used.get(key_path)
-        if used is not None and used[0] == key:  # a later load by the same cache (the app's)
-            post = used[1]
-            if post.path == shown:
-                return post
-            record = used[2] or from_post(post)
+        if used is not None and used[0] == key:  # read by load(files), or by an earlier load
+            if used[1].path == shown:
+                return used[1]
+            record = used[2] or from_post(used[1])  # named another way this time
+            entry = Entry(key_path, list(key), record) if record is not None else None
         else:
             entry = self._entries.pop(key_path, None)  # its record is freed once converted
-            if entry is None or tuple(entry.key) != key:
-                return None
-            record = entry.post
-        if record is None:
-            return None
-        try:
-            post = to_post(record, shown)
-        except (ValueError, TypeError, KeyError, OverflowError):
-            return None  # a value the types accept but the model cannot hold: parsed again
-        self._used[key_path] = (key, post, None)
+        post = _post(entry, key, shown)
+        if post is not None:
+            self._used[key_path] = (key, post, None)
         return post
 
     def put(self, key_path: str, key: FileKey, post: Post) -> None:
@@ -202,6 +207,16 @@ class PostCache:
         except (OSError, msgspec.EncodeError, UnicodeEncodeError, RecursionError):
             return  # a cache that cannot be written only costs time next run
         self._in_file, self._dirty = set(self._used), False
+
+
+def _post(entry: Entry | None, key: FileKey, shown: str) -> Post | None:
+    """The entry's Post, named `shown`, when its file still has `key`."""
+    if entry is None or tuple(entry.key) != key:
+        return None
+    try:
+        return to_post(entry.post, shown)
+    except (ValueError, TypeError, KeyError, OverflowError):
+        return None  # a value the types accept but the model cannot hold: parsed again
 
 
 def _frame(handle: BinaryIO, size: int) -> bytes:

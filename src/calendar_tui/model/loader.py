@@ -169,7 +169,7 @@ def _read_posts(
     files, diagnostics = discover(paths)
     diagnostics.extend(site_problems)
     if cache is not None:
-        cache.load()
+        cache.load({file.key_path: (file.key, file.shown) for file in files})
     parsed: list[Parsed | None] = [None] * len(files)
     to_parse: list[int] = []
     for index, file in enumerate(files):
