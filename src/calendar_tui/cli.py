@@ -21,8 +21,7 @@ COMMANDS = ("open", "list", "check", "agenda", "serve", "changes", "next")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; with `only`, the parser of that command alone (the same usage
-    and errors for it, without building the others' arguments)."""
+    """The parser; with `only`, of that command alone (its usage and errors are the same)."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -65,15 +64,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         return sub
 
     wanted = (lambda name: True) if only is None else (lambda name: name == only)
+    from calendar_tui.check_watch import add_watch_arguments
     from calendar_tui.cli_filters import add_filter_arguments, parse_day
+    from calendar_tui.cli_open import add_open_arguments
+    from calendar_tui.cli_serve import add_serve_arguments
 
     if wanted("open"):
         opener = with_paths(
             commands.add_parser("open", help=_("open the terminal app (the default command)"))
         )
-        from calendar_tui.cli_open import add_open_arguments
-
         add_open_arguments(opener)
+        cli_changes.add_open_arguments(opener, parse_day)
     if wanted("list"):
         lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
         add_filter_arguments(lister)
@@ -85,14 +86,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             metavar="FILE",
             help=_("with --format ics: write the .ics to FILE (default: stdout)"),
         )
+        cli_where.add_arguments(lister)
     if wanted("check"):
         checker = with_paths(
             commands.add_parser(
                 "check", help=_("report problems in posts; exit 1 if any is an error")
             )
         )
-        from calendar_tui.check_watch import add_watch_arguments
-
         add_watch_arguments(checker)
         checker.add_argument(
             "--format",
@@ -105,17 +105,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
         )
     if wanted("serve"):
-        from calendar_tui.cli_serve import add_serve_arguments
-
         add_serve_arguments(
             with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
         )
-    if wanted("list"):
-        cli_where.add_arguments(lister)
     if wanted("changes"):
         cli_changes.add_parser(commands, parse_day)
-    if wanted("open"):
-        cli_changes.add_open_arguments(opener, parse_day)
     if wanted("next"):
         cli_next.add_parser(commands, with_paths)
     return parser
@@ -263,9 +257,8 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
             return 1
     elif args.format == "json":
         from calendar_tui.model.json_text import write_plain_array
-        from calendar_tui.model.serialise import occurrence_dict
+        from calendar_tui.model.serialise import occurrence_dict  # no floats: see json_text
 
-        # json.dump(indent=2)'s text: occurrence_dict holds no floats
         write_plain_array(map(occurrence_dict, occurrences), sys.stdout)
     else:
         from calendar_tui.table import print_table
@@ -288,8 +281,7 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
 def _warn_unknown_tags(store: EventStore, args: argparse.Namespace) -> None:
     """--tag/--not-tag naming no session's tag: said on stderr with the nearest tags; the
     command still runs (and exits 0) with what the filter keeps, as for any empty result."""
-    named = [*args.tag, *args.not_tag]
-    if not named:
+    if not (named := [*args.tag, *args.not_tag]):
         return
     from calendar_tui.cli_hints import unknown_tags
 
