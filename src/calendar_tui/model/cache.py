@@ -115,7 +115,7 @@ class PostCache:
             return
         self._loaded = True
         try:
-            handle = self.path.open("rb", buffering=1 << 16)
+            handle = self.path.open("rb", buffering=1 << 20)
         except FileNotFoundError:
             return
         except OSError:
