@@ -155,3 +155,26 @@ def test_a_damaged_cache_file_is_a_miss(tmp_path, damage):
     cache.load()
     assert len(cache) == 0
     assert state(load_store([tmp_path], cache=PostCache(cache_file))) == state(cold)
+
+
+def test_the_app_reopening_an_unchanged_collection_writes_no_cache(tmp_path, monkeypatch):
+    # The app reads through the watcher's in-memory cache, which gives every post back to the
+    # disk cache when it closes: posts the disk cache handed out are not written again.
+    from calendar_tui.check_watch import WatchCache
+
+    copy_programme(tmp_path)
+    cache_file = tmp_path / "cache" / "posts.msgpack"
+    first = WatchCache(PostCache(cache_file))
+    cold = load_store([tmp_path], cache=first)
+    first.close()
+    written = cache_file.stat()
+    again = WatchCache(PostCache(cache_file))
+    with monkeypatch.context() as patched:
+        no_rebuild(patched)
+        warm = load_store([tmp_path], cache=again)
+    again.close()
+    assert state(warm) == state(cold)
+    assert (cache_file.stat().st_ino, cache_file.stat().st_mtime_ns) == (
+        written.st_ino,
+        written.st_mtime_ns,
+    )
