@@ -134,7 +134,7 @@ def list_rows(runs: int, env: dict[str, str]) -> None:
         print("  (khal is not installed: no khal reference in this run)")
 
 
-def load_rows(posts: int, runs: int, env: dict[str, str]) -> None:
+def load_rows(posts: int, runs: int, env: dict[str, str], cold_only: bool = False) -> None:
     folder = bench_tui.posts_folder(posts)
     cache_file = BENCH / f"cache-speed-{posts}.msgpack"
     exe = str(Path(sys.executable).with_name("calendar-tui"))
@@ -156,25 +156,28 @@ def load_rows(posts: int, runs: int, env: dict[str, str]) -> None:
             child_env["PYTHONUNBUFFERED"] = "1"
         return lambda: run_timed([exe, "list", "--format", "json", str(folder)], child_env)
 
-    kinds = {
-        "floor": load("floor"),
-        "python": load("python"),
-        "cold": load("cold"),
-        "warm": load("warm"),
-        "json": json_list(False),
-        "json-unbuffered": json_list(True),
-    }
+    kinds = {"floor": load("floor"), "cold": load("cold")}
+    if not cold_only:
+        kinds |= {
+            "python": load("python"),
+            "warm": load("warm"),
+            "json": json_list(False),
+            "json-unbuffered": json_list(True),
+        }
     samples = interleaved(kinds, runs)
     floor = median(s[0] for s in samples["floor"])
+    floor_cpu = median(s[1] for s in samples["floor"])
     cold, cold_cpu = median(s[0] for s in samples["cold"]), median(s[1] for s in samples["cold"])
-    warm = median(s[0] for s in samples["warm"])
     row(
         f"{posts} posts, cold (no cache)",
         f"{cold:.2f} s ({cold_cpu:.1f} s CPU)",
-        f"YAML-only floor {floor:.2f} s",
+        f"YAML-only floor {floor:.2f} s ({floor_cpu:.1f} s CPU)",
         cold / floor,
         "<= 3 s wall",
     )
+    if cold_only:
+        return
+    warm = median(s[0] for s in samples["warm"])
     row(
         f"{posts} posts, warm (cache)",
         f"{warm:.2f} s",
@@ -207,7 +210,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--keystrokes", action="store_true", help="also the keystroke rows")
-    parser.add_argument("--only", choices=("frame", "list", "load"), help="one group of rows")
+    parser.add_argument(
+        "--only",
+        choices=("frame", "list", "load", "cold"),
+        help="one group of rows (cold: only the cold load and its floor)",
+    )
     args = parser.parse_args()
     print(f"Speed table, medians of {args.runs} interleaved runs; ratio = value / reference")
     for name, env in envs().items():
@@ -217,8 +224,8 @@ def main() -> None:
             print("  goal: ratio cli vs empty <= 1.4x")
         if args.only in (None, "list"):
             list_rows(args.runs, env)
-        if args.only in (None, "load"):
-            load_rows(args.posts, args.runs, env)
+        if args.only in (None, "load", "cold"):
+            load_rows(args.posts, args.runs, env, cold_only=args.only == "cold")
     if args.keystrokes:
         import asyncio
 

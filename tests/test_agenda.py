@@ -19,6 +19,7 @@ from calendar_tui.model.agenda_text import (
     when_words,
 )
 from calendar_tui.model.clock import PARIS, FixedClock
+from calendar_tui.model.text import upper_first
 from calendar_tui.model.types import AgendaItem, Link, Occurrence, Post, Session, Slot
 from conftest import FIXED_NOW, ROOT, store_of, timed_session
 
@@ -74,22 +75,57 @@ def test_filters_are_those_of_list(capsys):
     assert capsys.readouterr().out.endswith(": aucune session.\n")
 
 
+def said(session: Session) -> str:
+    """The occurrence's day and time as a sentence starts with them."""
+    return upper_first(when_words(occurrence(session)))
+
+
 def test_when_in_words():
     day = date(2020, 11, 26)
     timed = timed_session("a", "A", day, 9, minutes=150)
-    assert when_words(occurrence(timed)) == "Jeudi 26 novembre 2020, de 9 h à 11 h 30"
+    assert when_words(occurrence(timed)) == "jeudi 26 novembre 2020, de 9 h à 11 h 30"
+    assert said(timed) == "Jeudi 26 novembre 2020, de 9 h à 11 h 30"
     open_ended = Session("b", "B", (Slot(at(day, 17), None),))
-    assert when_words(occurrence(open_ended)) == "Jeudi 26 novembre 2020, à 17 h"
+    assert said(open_ended) == "Jeudi 26 novembre 2020, à 17 h"
     one_day = Session("c", "C", (Slot(date(2020, 12, 1), date(2020, 12, 1), all_day=True),))
-    assert when_words(occurrence(one_day)) == "Mardi 1er décembre 2020, toute la journée"
+    assert said(one_day) == "Mardi 1er décembre 2020, toute la journée"
     span = Session("d", "D", (Slot(date(2020, 12, 28), date(2021, 1, 3), all_day=True),))
-    assert when_words(occurrence(span)) == (
-        "Du lundi 28 décembre 2020 au dimanche 3 janvier 2021, toute la journée"
-    )
+    assert said(span) == "Du lundi 28 décembre 2020 au dimanche 3 janvier 2021, toute la journée"
     overnight = Session("e", "E", (Slot(at(day, 22), at(date(2020, 11, 27), 2, 15)),))
-    assert when_words(occurrence(overnight)) == (
+    assert said(overnight) == (
         "Du jeudi 26 novembre 2020 à 22 h au vendredi 27 novembre 2020 à 2 h 15"
     )
+
+
+def test_when_in_english_words(english):
+    day = date(2020, 11, 26)
+    assert said(timed_session("a", "A", day, 9, minutes=150)) == (
+        "Thursday 26 November 2020, from 9:00 to 11:30"
+    )
+    one_day = Session("c", "C", (Slot(date(2020, 12, 1), date(2020, 12, 1), all_day=True),))
+    assert said(one_day) == "Tuesday 1 December 2020, all day"
+    overnight = Session("e", "E", (Slot(at(day, 22), at(date(2020, 11, 27), 2, 15)),))
+    assert said(overnight) == (
+        "From Thursday 26 November 2020 at 22:00 to Friday 27 November 2020 at 2:15"
+    )
+
+
+def test_the_agenda_reads_in_english_under_lang_en(capsys):
+    """The same facts as the pinned French output, in English, with English day and month
+    names (they stayed French before)."""
+    assert main(["--lang", "en", "agenda", "--tag", "intelligence artificielle"]) == 0
+    paragraphs = capsys.readouterr().out.rstrip("\n").split("\n\n")
+    assert paragraphs[0].startswith(
+        "Mois de l’innovation publique édition 2020, filtered by tags: Intelligence artificielle"
+    )
+    piaf = next(p for p in paragraphs if "Open Lab PIAF" in p).splitlines()
+    assert piaf[:3] == [
+        "Thursday 26 November 2020, from 9:30 to 12:00: Open Lab PIAF (Pour une IA "
+        "francophone), du modèle IA à l’application.",
+        "Tags: Atelier participatif, Intelligence artificielle.",
+        "En ligne.",
+    ]
+    assert piaf[-1].startswith("Plus d’informations et inscriptions: https://www.eventbrite.fr/")
 
 
 def test_every_symbol_mark_has_words():

@@ -99,7 +99,7 @@ async def test_a_folder_outside_any_repository_is_said_and_d_does_nothing(make_a
     app = make_app(paths=[folder], changes_since=ChangesSince(since=date(2020, 11, 10)))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any("is not in a git repository" in n for n in notes_of(app)), notes_of(app)
+        assert any("n’est pas dans un dépôt git" in n for n in notes_of(app)), notes_of(app)
         assert not app.screen.has_changes
         assert app.screen.check_action("changes_only", ()) is False
 

@@ -446,3 +446,25 @@ async def test_clicking_a_block_of_the_week_grid_selects_that_session(app_on):
         await pilot.pause()
         assert screen.day == date(2020, 11, 26)
         assert screen.occurrence.title.startswith(LABEL)
+
+
+def on_screen(widget) -> list[str]:
+    """The lines the widget draws, as wrapped on the screen."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def test_the_clash_line_and_the_tags_never_break_a_time_or_a_tag(app_on):
+    """At 120 columns the detail pane is narrow: "9 h 30" and "Volet numérique France Relance"
+    once broke across lines there."""
+    app = app_on()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await star_the_26_11_overlap(pilot)  # LABEL selected: it clashes with PIAF, 9 h 30–12 h
+        screen = app.screen
+        clashes = on_screen(screen.query_one("#detail-clashes"))
+        assert len(clashes) > 1  # wrapped...
+        for part in ("9\u00a0h\u00a030", "12\u00a0h\u00a000", "26\u00a0novembre\u00a02020"):
+            assert any(part in line for line in clashes), clashes  # ...between words only
+        tags = on_screen(screen.query_one("#detail-tags"))
+        tag = "Volet\u00a0numérique\u00a0France\u00a0Relance"
+        assert any(tag in line for line in tags), tags

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from calendar_tui.model.loader import load_store
-from calendar_tui.model.text import UNTITLED, title_line
+from calendar_tui.model.text import title_line
 
 POST = (
     "---\ntitle: ''\ndate: 2020-11-01 10:00:00 +01:00\n"
@@ -25,5 +25,5 @@ def test_a_title_from_a_hostile_file_name_is_one_clean_line(tmp_path: Path):
 
 
 def test_an_empty_title_reads_untitled():
-    assert title_line(" \n\t ") == UNTITLED
+    assert title_line(" \n\t ") == "(sans titre)"
     assert title_line("Deux\nlignes") == "Deux lignes"

@@ -454,6 +454,21 @@ def test_running_order_under_a_single_date_heading_stays_an_agenda() -> None:
     )
 
 
+def test_running_order_reads_capital_h_and_midi() -> None:
+    """The grammar reads "14H30" and "Midi"; the cheap look before it once skipped any line
+    without a lowercase "h", so both were lost."""
+    body = "Programme :\n\n* 9h30 : Accueil\n* 10H45 : Table ronde\n* Midi : Déjeuner\n"
+    extraction = extract_body(
+        body, path="p", first_line=1, reference=date(2023, 3, 13), tz=PARIS, post_key="p",
+        event_days=(date(2023, 3, 13),),
+    )  # fmt: skip
+    assert extraction.agenda == (
+        AgendaItem(time(9, 30), None, "Accueil"),
+        AgendaItem(time(10, 45), None, "Table ronde"),
+        AgendaItem(time(12), None, "Déjeuner"),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Dates in passing never make sessions
 # ---------------------------------------------------------------------------------------------

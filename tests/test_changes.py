@@ -126,7 +126,7 @@ def edit(path: Path, *replacements: tuple[str, str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_a_working_tree_edit_moves_retitles_retags_and_removes(repo, capsys, monkeypatch):
+def test_a_working_tree_edit_moves_retitles_retags_and_removes(repo, capsys, monkeypatch, english):
     post = repo / "_evenements" / NAME
     text = post.read_text(encoding="utf-8")
     start = text.index("**[Le 24/11 de 14h")  # the first "La mission LABEL se présente"
@@ -185,7 +185,7 @@ def test_since_picks_the_revision_of_that_day(repo, capsys, monkeypatch):
     assert everything["from"] is None and everything["summary"]["added"] == 20
 
 
-def test_outside_a_repository_and_unknown_revisions_are_explained(tmp_path, capsys, repo):
+def test_outside_a_repository_and_unknown_revisions_are_explained(tmp_path, capsys, repo, english):
     assert main(["changes", str(tmp_path / "nothing-here")]) == 2  # not a path: a revision
     assert "unknown revision" in capsys.readouterr().err
     outside = tmp_path / "plain"

@@ -115,7 +115,7 @@ def test_drafts_are_skipped_unless_asked(tmp_path, capsys):
     assert draft["start"] == "2020-11-03T10:00:00+01:00"
 
 
-def test_usage_errors_exit_2(capsys):
+def test_usage_errors_exit_2(capsys, english):
     with pytest.raises(SystemExit) as exit_info:
         main(["list", "--from", "2020-13-45"])
     assert exit_info.value.code == 2

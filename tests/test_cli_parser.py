@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_tui.cli import COMMANDS, build_parser
+from calendar_tui.cli import COMMANDS
+from calendar_tui.cli_parser import build_parser
 
 
 def _outcome(parser, argv, capsys):

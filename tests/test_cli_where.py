@@ -52,14 +52,26 @@ def test_an_unknown_or_broken_view_is_named_and_exits_2(capsys):
     save_views({"IA": "tag:ia ou", "B\x1b[31m": "tag:b", "C": "date:\x1b]0;pwned\x07"})
     assert main(["list", "--view", "nope"]) == 2
     err = capsys.readouterr().err
-    assert "no view named 'nope'" in err and "views: B, C, IA" in err and "\x1b" not in err
+    assert "aucune vue nommée « nope »" in err and "vues : B, C, IA" in err and "\x1b" not in err
     assert main(["list", "--view", "IA"]) == 2
-    assert "view 'IA': ligne 1, colonne 8 : « ou » doit être suivi d'un terme" in (
+    assert "vue « IA » : ligne 1, colonne 8 : « ou » doit être suivi d'un terme" in (
         capsys.readouterr().err
     )
     assert main(["list", "--view", "C"]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err and "pas une date" in err
+
+
+def test_view_and_expression_errors_in_english(capsys, english):
+    save_views({"IA": "tag:ia ou"})
+    assert main(["list", "--view", "nope"]) == 2
+    assert "no view named 'nope'" in capsys.readouterr().err
+    assert main(["list", "--view", "IA"]) == 2
+    assert "view 'IA': line 1, column 8: « ou » must be followed by a term" in (
+        capsys.readouterr().err
+    )
+    assert main(["list", "--where", "(tag:a"]) == 2
+    assert "line 1, column 1: unclosed parenthesis" in capsys.readouterr().err
 
 
 def test_settings_keep_views_and_reminder_minutes(tmp_path):

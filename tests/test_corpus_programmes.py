@@ -10,8 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from calendar_tui.model.front_matter import read_raw_post
-from calendar_tui.model.post import build_post
+from calendar_tui.model.parsing import parse_file
 from calendar_tui.model.types import Post
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -29,7 +28,9 @@ pytestmark = pytest.mark.skipif(MORE is None, reason="../shared/corpus-more is n
 
 def load(name: str) -> Post:
     path = MORE / name
-    return build_post(read_raw_post(path, name))
+    post, _ = parse_file(path, name)
+    assert post is not None, name
+    return post
 
 
 def errors(post: Post) -> list[str]:

@@ -98,6 +98,8 @@ def test_quoted_operators_and_keywords_are_words():
         ("tag:", 1, 1, "valeur attendue après « tag: »"),
         ("tga:ia", 1, 1, "champ inconnu « tga »"),
         ("date:2020-13-01", 1, 1, "n'est pas une date"),
+        ("date:..", 1, 1, "intervalle de dates sans début ni fin"),
+        ("and tag:a", 1, 1, "terme attendu avant « and » (« et » relie deux termes)"),
         ("a\n  et (b", 2, 6, "parenthèse non fermée"),
         ("()", 1, 1, "parenthèses vides"),
         ("   ", 1, 1, "expression vide"),

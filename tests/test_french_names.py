@@ -1,4 +1,5 @@
-"""French names kept as data: equal to babel's, and babel not loaded to draw the calendar."""
+"""French and English names kept as data: equal to babel's (fr_FR, en), and babel not loaded to
+draw the calendar."""
 
 from __future__ import annotations
 
@@ -6,32 +7,38 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
 from babel.dates import format_date, get_day_names, get_month_names
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calendar_tui.model.french_names import (
-    DAY_NAMES,
-    MONTH_NAMES,
-    month_year,
-    weekday_day_month,
-)
+from calendar_tui.model import english_names, french_names
+from calendar_tui.model.date_names import month_year, weekday_day_month
+
+LOCALES = {"fr": ("fr_FR", french_names), "en": ("en", english_names)}
 
 
-def test_the_tables_are_babels():
-    for kind, names in DAY_NAMES.items():
-        assert names == tuple(get_day_names(kind, locale="fr_FR")[i] for i in range(7))
+@pytest.mark.parametrize("language", LOCALES)
+def test_the_tables_are_babels(language):
+    locale, table = LOCALES[language]
+    for kind, names in table.DAY_NAMES.items():
+        assert names == tuple(get_day_names(kind, locale=locale)[i] for i in range(7))
     for context in ("format", "stand-alone"):
-        months = get_month_names("wide", context=context, locale="fr_FR")
-        assert tuple(months[i] for i in range(1, 13)) == MONTH_NAMES
+        months = get_month_names("wide", context=context, locale=locale)
+        assert tuple(months[i] for i in range(1, 13)) == table.MONTH_NAMES
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # shared machine
-@given(st.dates(min_value=date(1, 1, 1)))
-def test_the_words_are_babels(day):
-    assert month_year(day) == format_date(day, "LLLL y", locale="fr_FR")
-    assert weekday_day_month(day) == format_date(day, "EEEE d MMMM y", locale="fr_FR")
-    assert weekday_day_month(day, year=False) == format_date(day, "EEEE d MMMM", locale="fr_FR")
+@given(st.dates(min_value=date(1, 1, 1)), st.sampled_from(sorted(LOCALES)))
+def test_the_words_are_babels(day, language):
+    locale = LOCALES[language][0]
+    assert month_year(day, language) == format_date(day, "LLLL y", locale=locale)
+    assert weekday_day_month(day, language=language) == format_date(
+        day, "EEEE d MMMM y", locale=locale
+    )
+    assert weekday_day_month(day, year=False, language=language) == format_date(
+        day, "EEEE d MMMM", locale=locale
+    )
 
 
 def test_babel_is_not_imported_for_the_widgets_words():

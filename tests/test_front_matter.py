@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_tui.model.front_matter import parse_post_text, read_raw_post
+from calendar_tui.model.front_matter import parse_post_text
+from calendar_tui.model.parsing import read_post
 
 pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
 
@@ -57,25 +58,25 @@ def test_python_tags_are_never_executed():
 def test_crlf_and_encodings(tmp_path):
     utf16 = tmp_path / "utf16.md"
     utf16.write_bytes("---\r\ntitle: Événement\r\n---\r\nCorps\r\n".encode("utf-16"))
-    raw = read_raw_post(utf16, "utf16.md")
+    raw, _ = read_post(utf16, "utf16.md")
     assert raw.metadata["title"] == "Événement" and raw.body == "Corps\n"
 
     latin1 = tmp_path / "latin1.md"
     latin1.write_bytes("---\ntitle: Réunion\n---\n".encode("latin-1"))
-    raw = read_raw_post(latin1, "latin1.md")
+    raw, _ = read_post(latin1, "latin1.md")
     assert raw.metadata["title"] == "Réunion"
     assert "Latin-1" in raw.diagnostics[0].message
 
     binary = tmp_path / "binary.md"
     binary.write_bytes(b"\x00\x01\x02PNG")
-    raw = read_raw_post(binary, "binary.md")
-    assert raw.diagnostics[0].message == "is a binary file, not a text post"
+    raw, problems = read_post(binary, "binary.md")
+    assert raw is None and problems[0].message == "is a binary file, not a text post"
 
 
 def test_missing_file_is_a_diagnostic(tmp_path):
-    raw = read_raw_post(tmp_path / "gone.md", "gone.md")
-    assert raw.diagnostics[0].severity == "error"
-    assert "cannot be read" in raw.diagnostics[0].message
+    raw, problems = read_post(tmp_path / "gone.md", "gone.md")
+    assert raw is None and problems[0].severity == "error"
+    assert "cannot be read" in problems[0].message
 
 
 def test_an_impossible_date_is_kept_as_its_text_and_the_rest_stays():

@@ -133,3 +133,13 @@ def test_check_json_gives_codes_beside_the_sentences(tmp_path, capsys, lang):
     assert (first["line"], first["severity"]) == (3, "error")
     assert first["path"].endswith("bad.md")
     assert ("jour" in first["message"]) == (lang == "fr")
+
+
+def test_an_untitled_session_is_said_in_the_current_language():
+    """ "(sans titre)" was French under --lang en too (made when the post is read)."""
+    from calendar_tui.model.text import title_line
+
+    assert title_line(" \x1b ") == "(sans titre)"
+    set_language("en")
+    assert title_line("") == "(untitled)"
+    set_language("fr")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -156,6 +156,19 @@ def test_a_hand_built_session_with_everything():
         "Un atelier sur les API (https://api.gouv.fr).\n\n- un\n- deux\n\n"
         "Déroulé :\nAccueil\n\n"
         "Liens :\ncontact : mailto:a@b.fr\nProgramme : https://x.fr/p"
+    )
+
+
+def test_the_description_s_words_follow_the_language(english):
+    """ "Déroulé :", "Liens :" and "14h30" were French in an English export too."""
+    full = session(
+        links=(Link("contact", "mailto:a@b.fr"),),
+        agenda=(AgendaItem(time(14, 30), time(15), "Accueil", track="Salle A"),),
+    )
+    start = datetime(2021, 6, 14, 9, 30, tzinfo=PARIS)
+    event = one_event(Occurrence(full, POST, start, start + timedelta(hours=2), False))
+    assert str(event["DESCRIPTION"]) == (
+        "Running order:\n14:30–15:00 Salle A: Accueil\n\nLinks:\ncontact: mailto:a@b.fr"
     )
 
 

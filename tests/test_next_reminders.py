@@ -30,7 +30,7 @@ def next_line(capsys, monkeypatch, moment: str, *args: str) -> str:
     return out.rstrip("\n")
 
 
-def test_next_says_what_is_on_now_and_next(capsys, monkeypatch):
+def test_next_says_what_is_on_now_and_next(capsys, monkeypatch, english):
     assert next_line(capsys, monkeypatch, "2020-11-19T14:10") == (
         "now: La pseudonymisation des décisions de ju… · "
         "next: 17:00 Découvrez 5 projets pour innover avec l…"
@@ -57,7 +57,7 @@ def test_next_is_the_apps_answer(capsys, monkeypatch, bundled_store):
     assert document["at"] == moment.isoformat()
 
 
-def test_next_favourites_only_and_a_bad_clock(capsys, monkeypatch, tmp_path: Path):
+def test_next_favourites_only_and_a_bad_clock(capsys, monkeypatch, tmp_path: Path, english):
     data = tmp_path / "data"
     data.mkdir()
     (data / FILE_NAME).write_text(json.dumps({"version": 1, "favourites": [PITCHS]}), "utf-8")

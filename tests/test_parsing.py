@@ -31,6 +31,23 @@ def test_a_pool_of_workers_gives_the_same_posts_and_diagnostics(in_one_process, 
     assert len(pooled.posts) > 50
 
 
+def test_this_process_parses_the_last_chunks_while_the_workers_start(in_one_process, monkeypatch):
+    monkeypatch.setattr(parsing, "CHUNK_FILES", 5)
+    parsed_here: list[str] = []  # what the forked workers record stays in their own memory
+    real_parse_file = parsing.parse_file
+
+    def recording(path, shown):
+        parsed_here.append(shown)
+        return real_parse_file(path, shown)
+
+    monkeypatch.setattr(parsing, "parse_file", recording)
+    pooled = load_posts([CORPUS], drafts=True, parallel=True)
+    assert pooled == in_one_process
+    every = sorted(str(p) for p in CORPUS.rglob("*") if p.suffix in (".md", ".markdown"))
+    assert 0 < len(parsed_here) < len(every) - 5  # the first chunk is always a worker's
+    assert parsed_here[-1] not in every[:5]
+
+
 def test_with_threads_running_the_workers_come_from_a_server_process(in_one_process):
     # As in the terminal app, which loads in a thread: forking this process would be unsafe.
     release = threading.Event()

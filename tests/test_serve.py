@@ -118,7 +118,7 @@ def test_loopback_is_told_from_other_addresses():
     assert not any(map(is_loopback, ["0.0.0.0", "::", "192.0.2.1", "example.org", ""]))
 
 
-def test_every_address_but_loopback_is_warned_about():
+def test_every_address_but_loopback_is_warned_about(english):
     assert host_warnings("127.0.0.1", 8000, None) == []
     (warning,) = host_warnings("192.0.2.1", 8000, None)
     assert "not only on this machine" in warning and "no password" in warning
@@ -135,11 +135,19 @@ def test_the_app_command_quotes_every_path(tmp_path):
         sys.executable,
         "-m",
         "calendar_tui",
+        "--lang",
+        "fr",
         "open",
         str(hostile.resolve()),
         "--drafts",
         "--no-cache",
     ]
+
+
+def test_each_tab_s_app_speaks_the_language_serve_was_given(english):
+    """`calendar-tui --lang en serve`: the apps it starts were French (no --lang passed on)."""
+    argv = shlex.split(app_command([ROOT], drafts=False, cache=True))
+    assert argv[3:6] == ["--lang", "en", "open"]
 
 
 def test_the_page_template_asks_for_no_web_font(tmp_path):
@@ -177,7 +185,7 @@ def test_the_page_links_to_the_public_url_when_given(serving):
     assert "ws://calendrier.example:9000/ws" in urls
 
 
-def test_another_address_is_warned_about(serving):
+def test_another_address_is_warned_about(serving, english):
     # 192.0.2.1 is a documentation address this machine does not have: the bind fails at once.
     server = serving("--host", "192.0.2.1", "--port", str(free_port()))
     server.process.wait(timeout=TIMEOUT)
@@ -187,7 +195,7 @@ def test_another_address_is_warned_about(serving):
     assert "Traceback" not in output
 
 
-def test_a_port_in_use_is_said_plainly(serving):
+def test_a_port_in_use_is_said_plainly(serving, english):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

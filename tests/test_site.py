@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from calendar_tui.cli import main
+from calendar_tui.i18n import set_language
 from calendar_tui.model.loader import load_posts
 from calendar_tui.model.permalinks import collection_template, placeholders, render
-from calendar_tui.model.site import SITE_LINK, defaults_for, read_site, read_sites
+from calendar_tui.model.site import defaults_for, read_site, read_sites
 
 pytestmark = pytest.mark.usefixtures("english")  # pins the English wording of diagnostics
 
@@ -89,7 +90,7 @@ def by_title(root: Path, **options) -> dict:
 
 
 def site_link(post) -> str | None:
-    urls = [k.url for s in post.calendar_sessions for k in s.links if k.text == SITE_LINK]
+    urls = [k.url for s in post.calendar_sessions for k in s.links if k.text == "page on the site"]
     assert len(set(urls)) <= 1
     return urls[0] if urls else None
 
@@ -112,6 +113,17 @@ def test_a_site_is_read_as_jekyll_would_publish_it(site, monkeypatch):
     assert site_link(posts["Interne"]) is None  # output: false, Jekyll renders no page
 
 
+def test_the_site_link_is_named_in_french_by_default(site, monkeypatch):
+    """The module runs in English (see pytestmark); the link's words were French in both."""
+    monkeypatch.setenv("CALENDAR_TUI_NOW", "2020-11-18T09:00")
+    set_language("fr")
+    try:
+        links = [k.text for s in by_title(site)["Atelier"].calendar_sessions for k in s.links]
+    finally:
+        set_language("en")
+    assert "page sur le site" in links and "page on the site" not in links
+
+
 def test_drafts_and_future_posts_when_asked_for(site, monkeypatch):
     monkeypatch.setenv("CALENDAR_TUI_NOW", "2020-11-18T09:00")
     assert {"Brouillon", "Caché par défaut", "Futur"} <= set(by_title(site, drafts=True))
@@ -126,12 +138,13 @@ def test_the_cli_shows_the_site_link_and_a_plain_folder_has_none(site, capsys, m
     monkeypatch.setenv("CALENDAR_TUI_NOW", "2020-11-18T09:00")
     assert main(["list", str(site), "--format", "json", "--where", "titre:atelier"]) == 0
     [item] = json.loads(capsys.readouterr().out)
-    assert {"text": SITE_LINK, "url": "https://example.org/blog/evenements/atelier/"} in item[
-        "links"
-    ]
+    assert {
+        "text": "page on the site",
+        "url": "https://example.org/blog/evenements/atelier/",
+    } in item["links"]
     assert main(["list", str(site / "_evenements"), "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)
-    assert items and all(SITE_LINK not in [k["text"] for k in i["links"]] for i in items)
+    assert items and all("page on the site" not in [k["text"] for k in i["links"]] for i in items)
     assert "Brouillon" not in {i["title"] for i in items}  # published: false, as ever
 
 

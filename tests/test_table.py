@@ -55,7 +55,7 @@ def test_table_on_the_bundled_programme_at_80_columns(capsys, monkeypatch):
         lines[4]
         == "│ 09/11/2020 14:00–15:15 │ Pérenniser la              │ Webinaire, EIG         │"
     )
-    assert re.fullmatch(r"\d+ occurrence\(s\)", lines[-1])
+    assert re.fullmatch(r"\d+ occurrences?", lines[-1])
     assert all(len(line) == 80 for line in lines[1:-1])
 
 

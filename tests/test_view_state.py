@@ -86,3 +86,11 @@ def test_reminder_bell_is_read_and_written(tmp_path):
     assert settings.reminder_bell is False and settings.to_json()["reminder_bell"] is False
     path.write_text(json.dumps({"reminder_bell": "no"}), encoding="utf-8")
     assert load_settings(path).reminder_bell is True  # not a boolean: the default
+
+
+def test_the_header_names_the_favourites_filter_in_the_current_language(english):
+    """'favoris' was French in the English header."""
+    from calendar_tui.model.view_state import describe
+
+    only_starred = Filter().with_only(frozenset({"x"}))
+    assert describe(only_starred, {}, ONLY_FAVOURITES) == "favourites"

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from calendar_tui.i18n import ngettext
 from calendar_tui.model.clock import Clock, SystemClock
 from calendar_tui.model.store import EventStore
 
@@ -35,8 +36,13 @@ def run_agenda(
     )
     sys.stdout.write("\n\n".join(paragraphs) + "\n")
     if store.diagnostics:
+        count = len(store.diagnostics)
         print(
-            f"{len(store.diagnostics)} problem(s) in the posts; see `calendar-tui check`",
+            ngettext(
+                "{count} problem in the posts; see `calendar-tui check`",
+                "{count} problems in the posts; see `calendar-tui check`",
+                count,
+            ).format(count=count),
             file=sys.stderr,
         )
     return 0

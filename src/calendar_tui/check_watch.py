@@ -9,6 +9,7 @@ then rename it, truncate then write) give one re-check of the finished file.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -35,17 +36,21 @@ def add_watch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--watch",
         action="store_true",
-        help="keep watching: re-check on every save and print only the problems that "
-        "appear or go (Ctrl+C to stop)",
+        help=_(
+            "keep watching: re-check on every save and print only the problems that "
+            "appear or go (Ctrl+C to stop)"
+        ),
     )
     parser.add_argument(
         "--poll",
         action="store_const",
         const=True,
         default=None,
-        help="with --watch: look at the files every 0.3 s instead of waiting for the system's "
-        "change events, for file systems that send none (network, some containers); "
-        "WATCHFILES_FORCE_POLLING=1 does the same",
+        help=_(
+            "with --watch: look at the files every 0.3 s instead of waiting for the system's "
+            "change events, for file systems that send none (network, some containers); "
+            "WATCHFILES_FORCE_POLLING=1 does the same"
+        ),
     )
 
 
@@ -128,7 +133,16 @@ def change_batches(
     paths: Sequence[Path], poll: bool | None, stop_event: object | None = None
 ) -> Iterator[set]:
     """Batches of changes; the first, empty, batch says the watcher is in place. Setting
-    `stop_event` (a `threading.Event`) ends it within `READY_MS` (the app's watcher thread)."""
+    `stop_event` (a `threading.Event`) ends it within `READY_MS` (the app's watcher thread).
+    Polling (`poll`, or `WATCHFILES_FORCE_POLLING` when `poll` is None) is our own
+    (`watch_polling`): watchfiles' poller misses a same-size save within the same second."""
+    if polling(poll):
+        from calendar_tui.watch_polling import poll_batches
+
+        yield from poll_batches(
+            paths, quiet_s=QUIET_MS / 1000, max_batch_s=MAX_BATCH_MS / 1000, stop_event=stop_event
+        )
+        return
     from watchfiles import watch
 
     batches = watch(
@@ -138,7 +152,7 @@ def change_batches(
         step=QUIET_MS,
         rust_timeout=READY_MS,
         yield_on_timeout=True,
-        force_polling=poll,
+        force_polling=poll,  # False, or None: watchfiles guesses (WSL mounts: its own poller)
         ignore_permission_denied=True,
         stop_event=stop_event,
     )
@@ -147,6 +161,14 @@ def change_batches(
         if batch or not ready:
             ready = True
             yield batch
+
+
+def polling(poll: bool | None) -> bool:
+    """`--poll`, else `WATCHFILES_FORCE_POLLING` read as watchfiles reads it."""
+    if poll is not None:
+        return poll
+    setting = os.environ.get("WATCHFILES_FORCE_POLLING", "")
+    return bool(setting) and setting.lower() not in {"false", "disable", "disabled"}
 
 
 class WatchCache:

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui import __version__, cli_changes, cli_next, cli_where
-from calendar_tui.i18n import LANGUAGES, _, ngettext, set_language
+from calendar_tui import cli_changes, cli_next, cli_where
+from calendar_tui.i18n import _, ngettext, said, set_language
 from calendar_tui.model.text import visible
 
 if TYPE_CHECKING:
@@ -20,106 +20,13 @@ if TYPE_CHECKING:
 COMMANDS = ("open", "list", "check", "agenda", "serve", "changes", "next")
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with `only`, of that command alone (its usage and errors are the same)."""
-    import argparse
-
-    parser = argparse.ArgumentParser(
-        prog="calendar-tui",
-        description=_(
-            "Browse an events programme published as Jekyll posts. "
-            "Without a command, opens the terminal app on the bundled programme or on PATHs."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"calendar-tui {__version__}")
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help=_(
-            "language of the app and the messages (default: the settings' language, "
-            "else English for LANG=en_…, else French)"
-        ),
-    )
-    commands = parser.add_subparsers(
-        dest="command", metavar="{open,list,check,agenda,serve,changes,next}"
-    )
-
-    def with_paths(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        sub.add_argument(
-            "paths",
-            nargs="*",
-            type=Path,
-            metavar="PATH",
-            help=_("post files or folders (default: the bundled programme)"),
-        )
-        sub.add_argument(
-            "--drafts", action="store_true", help=_("include posts with published: false")
-        )
-        sub.add_argument(
-            "--no-cache",
-            dest="cache",
-            action="store_false",
-            help=_("parse every post again, ignoring the cache of parsed posts"),
-        )
-        return sub
-
-    wanted = (lambda name: True) if only is None else (lambda name: name == only)
-    from calendar_tui.check_watch import add_watch_arguments
-    from calendar_tui.cli_filters import add_filter_arguments, parse_day
-    from calendar_tui.cli_open import add_open_arguments
-    from calendar_tui.cli_serve import add_serve_arguments
-
-    if wanted("open"):
-        opener = with_paths(
-            commands.add_parser("open", help=_("open the terminal app (the default command)"))
-        )
-        add_open_arguments(opener)
-        cli_changes.add_open_arguments(opener, parse_day)
-    if wanted("list"):
-        lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
-        add_filter_arguments(lister)
-        lister.add_argument("--format", choices=("table", "json", "ics"), default="table")
-        lister.add_argument(
-            "-o",
-            "--output",
-            type=Path,
-            metavar="FILE",
-            help=_("with --format ics: write the .ics to FILE (default: stdout)"),
-        )
-        cli_where.add_arguments(lister)
-    if wanted("check"):
-        checker = with_paths(
-            commands.add_parser(
-                "check", help=_("report problems in posts; exit 1 if any is an error")
-            )
-        )
-        add_watch_arguments(checker)
-        checker.add_argument(
-            "--format",
-            choices=("text", "json"),
-            default="text",
-            help=_("json: one object per problem (code, path, line, severity, message)"),
-        )
-    if wanted("agenda"):
-        add_filter_arguments(
-            with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
-        )
-    if wanted("serve"):
-        add_serve_arguments(
-            with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
-        )
-    if wanted("changes"):
-        cli_changes.add_parser(commands, parse_day)
-    if wanted("next"):
-        cli_next.add_parser(commands, with_paths)
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_choice(args_list))
     if not args_list:  # `calendar-tui` alone opens the bundled programme, without argparse
         return run_app([_bundled()], drafts=False)
+    from calendar_tui.cli_parser import build_parser
+
     if args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         if not args_list[0].startswith("-"):  # a typo for a command opens no empty calendar
             from calendar_tui.cli_hints import bad_first_argument
@@ -286,7 +193,7 @@ def _warn_unknown_tags(store: EventStore, args: argparse.Namespace) -> None:
     from calendar_tui.cli_hints import unknown_tags
 
     for line in unknown_tags(named, store.labels):
-        print(f"calendar-tui: {line}", file=sys.stderr)
+        print(said("calendar-tui", line), file=sys.stderr)
 
 
 def _favourite_ids(store: EventStore) -> frozenset[str]:
@@ -374,7 +281,7 @@ def run_app(
     try:
         clock = clock_from_env()  # $CALENDAR_TUI_NOW: try reminders and "now" at any moment
     except ValueError as error:
-        print(f"calendar-tui: {error}", file=sys.stderr)
+        print(said("calendar-tui", str(error)), file=sys.stderr)
         return 2
     app = make_app(
         paths=paths,

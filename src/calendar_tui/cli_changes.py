@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from calendar_tui.i18n import _, said
+
 if TYPE_CHECKING:
     import argparse
     from datetime import datetime
@@ -14,41 +16,54 @@ if TYPE_CHECKING:
     from calendar_tui.model.types import Post
     from calendar_tui.revisions import Repository, Revision
 
-WORKING_TREE = "the working tree"
+WORKING_TREE = "the working tree"  # the JSON's label (for scripts); the text says it translated
 
 
 def add_parser(commands, day) -> None:
     parser = commands.add_parser(
         "changes",
-        usage="calendar-tui changes [-h] [--since YYYY-MM-DD] [--format {text,json,ics}] "
-        "[--drafts] [REV1 [REV2]] [PATH]",
-        help="what changed in the programme between two revisions of the posts' git repository",
-        description="Sessions added, removed, moved (another day or time), retitled, re-tagged "
-        "or relocated between REV1 (default: the last commit that touched the posts) and REV2 "
-        "(default: the working tree). The last argument is PATH when it names a file or "
-        "folder (default: the current folder).",
+        usage=_(
+            "calendar-tui changes [-h] [--since YYYY-MM-DD] [--format {text,json,ics}] "
+            "[--drafts] [REV1 [REV2]] [PATH]"
+        ),
+        help=_("what changed in the programme between two revisions of the posts' git repository"),
+        description=_(
+            "Sessions added, removed, moved (another day or time), retitled, re-tagged "
+            "or relocated between REV1 (default: the last commit that touched the posts) and REV2 "
+            "(default: the working tree). The last argument is PATH when it names a file or "
+            "folder (default: the current folder)."
+        ),
     )
     parser.add_argument(
         "args",
         nargs="*",
-        metavar="REV1 REV2 PATH",
-        help="revisions (anything git understands: a commit, tag, branch, HEAD~3), then the "
-        "posts' file or folder",
+        metavar=_("REV1 REV2 PATH"),
+        help=_(
+            "revisions (anything git understands: a commit, tag, branch, HEAD~3), then the "
+            "posts' file or folder"
+        ),
     )
     parser.add_argument(
         "--since",
         type=day,
-        metavar="YYYY-MM-DD",
-        help="REV1 is the posts as they were at the start of that day",
+        metavar=_("YYYY-MM-DD"),
+        help=_("REV1 is the posts as they were at the start of that day"),
     )
-    parser.add_argument("--format", choices=("text", "json", "ics"), default="text")
-    parser.add_argument("--drafts", action="store_true", help="include posts with published: false")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "ics"),
+        default="text",
+        help=_("text: for people; json: for scripts; ics: an update for a calendar app"),
+    )
+    parser.add_argument(
+        "--drafts", action="store_true", help=_("include posts with published: false")
+    )
 
 
 def _fail(message: str) -> int:
     from calendar_tui.model.text import one_line
 
-    print(f"calendar-tui changes: {one_line(message)}", file=sys.stderr)
+    print(said("calendar-tui changes", one_line(message)), file=sys.stderr)
     return 2
 
 
@@ -56,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except KeyboardInterrupt:  # Ctrl+C while git or the loader works: stop, no traceback
-        print("calendar-tui: interrupted", file=sys.stderr)
+        print(_("calendar-tui: interrupted"), file=sys.stderr)
         return 130
 
 
@@ -73,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
     if words and Path(words[-1]).exists():
         path = Path(words.pop())
     if len(words) > 2 or (args.since is not None and len(words) > 1):
-        return _fail("too many revisions (REV1 [REV2], or --since DATE [REV2])")
+        return _fail(_("too many revisions (REV1 [REV2], or --since DATE [REV2])"))
     try:
         repo = find_repository(path)
         if args.since is not None:
@@ -92,8 +107,8 @@ def _run(args: argparse.Namespace) -> int:
     from calendar_tui.model.changes import compare
 
     changes = compare(old_posts, new_posts)
-    old_label = old.label if old else "(nothing: no earlier commit)"
-    new_label = new.label if new else WORKING_TREE
+    old_label = old.label if old else _("(nothing: no earlier commit)")
+    new_label = new.label if new else _("the working tree")
     if args.format == "json":
         _print_json(changes, path, old, new)
     elif args.format == "ics":
@@ -103,7 +118,9 @@ def _run(args: argparse.Namespace) -> int:
         from calendar_tui.model.text import one_line
 
         print(
-            f"Changes in {one_line(str(path))} from {one_line(old_label)} to {one_line(new_label)}:"
+            _("Changes in {path} from {old} to {new}:").format(
+                path=one_line(str(path)), old=one_line(old_label), new=one_line(new_label)
+            )
         )
         for line in text_lines(changes):
             print(line)
@@ -170,13 +187,13 @@ def add_open_arguments(opener: argparse.ArgumentParser, day) -> None:
     since.add_argument(
         "--changes-since",
         metavar="REV",
-        help="mark the sessions added, moved or modified since that git revision of the posts",
+        help=_("mark the sessions added, moved or modified since that git revision of the posts"),
     )
     since.add_argument(
         "--since",
         type=day,
-        metavar="YYYY-MM-DD",
-        help="the same, against the posts as they were at the start of that day",
+        metavar=_("YYYY-MM-DD"),
+        help=_("the same, against the posts as they were at the start of that day"),
     )
 
 

@@ -6,6 +6,8 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
+from calendar_tui.i18n import _
+
 if TYPE_CHECKING:  # the parser imports this module: keep it light
     from calendar_tui.model.filters import Filter
 
@@ -14,7 +16,8 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+        message = _("'{text}' is not a date (YYYY-MM-DD)").format(text=text)
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -23,13 +26,15 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
         action="append",
         default=[],
         metavar="T",
-        help="only sessions with this tag (repeatable)",
+        help=_("only sessions with this tag (repeatable)"),
     )
     match = parser.add_mutually_exclusive_group()
     match.add_argument(
-        "--any", dest="match_all", action="store_false", help="any of the --tag tags (default)"
+        "--any", dest="match_all", action="store_false", help=_("any of the --tag tags (default)")
     )
-    match.add_argument("--all", dest="match_all", action="store_true", help="all of the --tag tags")
+    match.add_argument(
+        "--all", dest="match_all", action="store_true", help=_("all of the --tag tags")
+    )
     # Without this the default would come from --any's store_false (True): "all", not "any".
     parser.set_defaults(match_all=False)
     parser.add_argument(
@@ -37,18 +42,30 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
         action="append",
         default=[],
         metavar="T",
-        help="leave out sessions with this tag",
+        help=_("leave out sessions with this tag"),
     )
     parser.add_argument(
         "--search",
         default="",
         metavar="Q",
-        help="text in title, description, tags or place (case and accents ignored)",
+        help=_("text in title, description, tags or place (case and accents ignored)"),
     )
-    parser.add_argument("--from", dest="start", type=parse_day, metavar="YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", type=parse_day, metavar="YYYY-MM-DD")
     parser.add_argument(
-        "--favourites", action="store_true", help="only the sessions starred in the app"
+        "--from",
+        dest="start",
+        type=parse_day,
+        metavar=_("YYYY-MM-DD"),
+        help=_("only sessions on or after that day"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        type=parse_day,
+        metavar=_("YYYY-MM-DD"),
+        help=_("only sessions on or before that day"),
+    )
+    parser.add_argument(
+        "--favourites", action="store_true", help=_("only the sessions starred in the app")
     )
     return parser
 

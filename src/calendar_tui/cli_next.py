@@ -6,6 +6,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from calendar_tui.i18n import _, said
+
 if TYPE_CHECKING:
     import argparse
 
@@ -16,16 +18,25 @@ def add_parser(commands, with_paths) -> None:
     parser = with_paths(
         commands.add_parser(
             "next",
-            help="what is on now and next, on one line (for a shell prompt or a tmux status line)",
-            description="The sessions in progress and the next ones to start, as the app marks "
-            "them. The moment is the system clock's, or $CALENDAR_TUI_NOW "
-            "(e.g. 2020-11-18T10:00, Europe/Paris when no offset is given).",
+            help=_(
+                "what is on now and next, on one line (for a shell prompt or a tmux status line)"
+            ),
+            description=_(
+                "The sessions in progress and the next ones to start, as the app marks "
+                "them. The moment is the system clock's, or $CALENDAR_TUI_NOW "
+                "(e.g. 2020-11-18T10:00, Europe/Paris when no offset is given)."
+            ),
         )
     )
     parser.add_argument(
-        "--favourites", action="store_true", help="only the sessions starred in the app"
+        "--favourites", action="store_true", help=_("only the sessions starred in the app")
     )
-    parser.add_argument("--format", choices=("short", "json"), default="short")
+    parser.add_argument(
+        "--format",
+        choices=("short", "json"),
+        default="short",
+        help=_("short: one line; json: the sessions in full"),
+    )
 
 
 def run(
@@ -39,7 +50,7 @@ def run(
     try:
         moment = clock_from_env().now()
     except ValueError as error:
-        print(f"calendar-tui next: {error}", file=sys.stderr)
+        print(said("calendar-tui next", str(error)), file=sys.stderr)
         return 2
     occurrences = load().occurrences
     if args.favourites:

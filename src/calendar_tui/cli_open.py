@@ -5,26 +5,32 @@ from __future__ import annotations
 
 import argparse
 
+from calendar_tui.i18n import _
+
 
 def add_open_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-watch",
         dest="watch",
         action="store_false",
-        help="do not reload the posts when their files change (R still reloads them by hand)",
+        help=_("do not reload the posts when their files change (R still reloads them by hand)"),
     )
     parser.add_argument(
         "--poll",
         action="store_const",
         const=True,
         default=None,
-        help="watch the files by looking at them every 0.3 s instead of waiting for the "
-        "system's change events, for file systems that send none (network, some containers); "
-        "WATCHFILES_FORCE_POLLING=1 does the same",
+        help=_(
+            "watch the files by looking at them every 0.3 s instead of waiting for the "
+            "system's change events, for file systems that send none (network, some containers); "
+            "WATCHFILES_FORCE_POLLING=1 does the same"
+        ),
     )
     parser.add_argument(
         "--linear",
         action="store_true",
-        help="open on the linear view: the programme as a list of sentences, one session a "
-        "paragraph, for screen readers and plain terminals (L switches)",
+        help=_(
+            "open on the linear view: the programme as a list of sentences, one session a "
+            "paragraph, for screen readers and plain terminals (L switches)"
+        ),
     )

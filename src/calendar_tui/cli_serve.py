@@ -14,6 +14,8 @@ import shlex
 import sys
 from pathlib import Path
 
+from calendar_tui.i18n import _, current_language, said
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 _FONT_LINK = re.compile(r"<link[^>]*https?://fonts\.googleapis\.com[^>]*>", re.DOTALL)
@@ -29,16 +31,23 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host",
         default=DEFAULT_HOST,
-        help=f"address to listen on (default: {DEFAULT_HOST}, this machine only)",
+        help=_("address to listen on (default: {host}, this machine only)").format(
+            host=DEFAULT_HOST
+        ),
     )
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})"
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=_("port (default: {port})").format(port=DEFAULT_PORT),
     )
     parser.add_argument(
         "--public-url",
         metavar="URL",
-        help="the address browsers reach this server at, when it is not http://HOST:PORT "
-        "(with --host 0.0.0.0, or behind a proxy): the page's links and websocket use it",
+        help=_(
+            "the address browsers reach this server at, when it is not http://HOST:PORT "
+            "(with --host 0.0.0.0, or behind a proxy): the page's links and websocket use it"
+        ),
     )
 
 
@@ -58,13 +67,17 @@ def host_warnings(host: str, port: int, public_url: str | None) -> list[str]:
     if is_loopback(host):
         return []
     warnings = [
-        f"warning: listening on {host}, not only on this machine: anyone who can reach this "
-        f"address on port {port} can open the app and read the posts (there is no password)."
+        _(
+            "warning: listening on {host}, not only on this machine: anyone who can reach this "
+            "address on port {port} can open the app and read the posts (there is no password)."
+        ).format(host=host, port=port)
     ]
     if public_url is None and host in ("0.0.0.0", "::", "[::]"):
         warnings.append(
-            f"browsers on other machines need --public-url http://NAME:{port} "
-            "(the name or address they reach this machine at)."
+            _(
+                "browsers on other machines need --public-url http://NAME:{port} "
+                "(the name or address they reach this machine at)."
+            ).format(port=port)
         )
     return warnings
 
@@ -72,7 +85,8 @@ def host_warnings(host: str, port: int, public_url: str | None) -> list[str]:
 def app_command(paths: list[Path], drafts: bool, cache: bool) -> str:
     """The shell command textual-serve runs for each browser tab: every part quoted, the paths
     absolute (a path never reads as an option or as shell syntax)."""
-    argv = [sys.executable, "-m", "calendar_tui", "open"]
+    # Each tab's app speaks the language this command was given (--lang, settings, LANG).
+    argv = [sys.executable, "-m", "calendar_tui", "--lang", current_language(), "open"]
     argv += [str(path.resolve()) for path in paths]
     if drafts:
         argv.append("--drafts")
@@ -97,10 +111,11 @@ def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
     from textual_serve.server import Server
 
     if not 0 < args.port < 65536:
-        print(f"calendar-tui serve: {args.port} is not a port (1-65535)", file=sys.stderr)
+        message = _("{port} is not a port (1-65535)").format(port=args.port)
+        print(said("calendar-tui serve", message), file=sys.stderr)
         return 2
     for warning in host_warnings(args.host, args.port, args.public_url):
-        print(f"calendar-tui serve: {warning}", file=sys.stderr)
+        print(said("calendar-tui serve", warning), file=sys.stderr)
     command = app_command(paths, args.drafts, args.cache)
     with tempfile.TemporaryDirectory(prefix="calendar-tui-serve-") as folder:
         server = Server(
@@ -114,10 +129,9 @@ def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
         try:
             server.serve()
         except OSError as error:
-            print(
-                f"calendar-tui serve: cannot listen on {args.host}:{args.port}: "
-                f"{error.strerror or error}",
-                file=sys.stderr,
+            message = _("cannot listen on {host}:{port}: {reason}").format(
+                host=args.host, port=args.port, reason=error.strerror or error
             )
+            print(said("calendar-tui serve", message), file=sys.stderr)
             return 1
     return 0

@@ -6,6 +6,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from calendar_tui.i18n import _, said
+
 if TYPE_CHECKING:
     import argparse
 
@@ -18,19 +20,21 @@ def add_arguments(lister: argparse.ArgumentParser) -> None:
     chosen.add_argument(
         "--where",
         metavar="EXPR",
-        help="a filter expression, e.g. 'tag:webinaire et (\"données\" ou lieu:Paris) sauf tag:EIG'",
+        help=_(
+            "a filter expression, e.g. 'tag:webinar and (\"data\" or place:Paris) except tag:EIG'"
+        ),
     )
     chosen.add_argument(
         "--view",
-        metavar="NAME",
-        help='a view saved in the settings file ("views": {"NAME": "EXPR"})',
+        metavar=_("NAME"),
+        help=_('a view saved in the settings file ("views": {"NAME": "EXPR"})'),
     )
 
 
 def _say(message: str) -> None:
     from calendar_tui.model.text import one_line  # an expression may come from a settings file
 
-    print(f"calendar-tui list: {one_line(message)}", file=sys.stderr)
+    print(said("calendar-tui list", one_line(message)), file=sys.stderr)
 
 
 def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
@@ -44,13 +48,17 @@ def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
 
         settings = load_settings()
         for problem in settings.problems:
-            print(f"calendar-tui: warning: {problem}", file=sys.stderr)
+            print(_("calendar-tui: warning: {warning}").format(warning=problem), file=sys.stderr)
         text = settings.views.get(args.view)
         if text is None:
-            names = ", ".join(sorted(one_line(n) for n in settings.views)) or "none yet"
-            _say(f"no view named '{one_line(args.view)}' in {settings.path} (views: {names})")
+            names = ", ".join(sorted(one_line(n) for n in settings.views)) or _("none yet")
+            _say(
+                _("no view named '{name}' in {path} (views: {names})").format(
+                    name=one_line(args.view), path=settings.path, names=names
+                )
+            )
             return None, False
-        source = f"view '{one_line(args.view)}'"
+        source = _("view '{name}'").format(name=one_line(args.view))
     if text is None:
         return None, True
     from calendar_tui.model.filter_expr import ExprError, parse  # only for an expression
@@ -58,7 +66,7 @@ def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
     try:
         return parse(text), True
     except ExprError as error:
-        _say(f"{source}: {error}")
+        _say(_("{source}: {error}").format(source=source, error=error))
         lines = text.split("\n")
         if error.line <= len(lines):  # the faulty line, and a caret under the column
             shown = one_line(lines[error.line - 1])

@@ -71,3 +71,9 @@ def N_(message: str) -> str:
     """Marks `message` for the catalog without translating it: for tables made at import time,
     translated with `_()` where they are shown (the language can be chosen after the import)."""
     return message
+
+
+def said(program: str, message: str) -> str:
+    """A line of the command line's stderr: "calendar-tui list: …" ("calendar-tui list : …" in
+    French, as argparse's own errors and our other messages there)."""
+    return _("{program}: {message}").format(program=program, message=message)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from calendar_tui.i18n import _
 from calendar_tui.model.loader import POST_SUFFIXES
 
 WANTED_NAMES = ("_config.yml",)  # a Jekyll site's configuration, beside the posts
@@ -42,24 +43,30 @@ def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
             ["git", *args], cwd=cwd, input=input, capture_output=True, env=env, check=False
         )
     except FileNotFoundError:
-        raise GitError("git is not installed (it is needed to read revisions)") from None
+        raise GitError(_("git is not installed (it is needed to read revisions)")) from None
     except OSError as error:
-        raise GitError(f"cannot run git: {error.strerror or error}") from None
-    if done.returncode != 0:
+        reason = error.strerror or error
+        raise GitError(_("cannot run git: {reason}").format(reason=reason)) from None
+    if done.returncode != 0:  # git's own words (LC_ALL=C: English)
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(message[-1] if message else f"git {args[0]} failed")
+        raise GitError(
+            message[-1] if message else _("git {command} failed").format(command=args[0])
+        )
     return done.stdout
 
 
 def find_repository(path: Path) -> Repository:
     if not path.exists():
-        raise GitError(f"{path}: no such file or folder")
+        raise GitError(_("{path}: no such file or folder").format(path=path))
     folder = path if path.is_dir() else path.parent
     try:
         top = _git(folder, "rev-parse", "--show-toplevel").decode().strip()
     except GitError:
         raise GitError(
-            f"{path} is not in a git repository (changes compares revisions of the posts' repository)"
+            _(
+                "{path} is not in a git repository "
+                "(changes compares revisions of the posts' repository)"
+            ).format(path=path)
         ) from None
     root = Path(top)
     relative = path.resolve().relative_to(root.resolve())
@@ -77,7 +84,7 @@ def revision(repo: Repository, name: str) -> Revision:
             repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"
         )
     except GitError:
-        raise GitError(f"unknown revision '{name}'") from None
+        raise GitError(_("unknown revision '{name}'").format(name=name)) from None
     return describe(repo, sha.decode().strip())
 
 

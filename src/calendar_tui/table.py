@@ -16,20 +16,21 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TextIO
 
+from calendar_tui.i18n import N_, _, ngettext
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 
-HEADERS = ("Quand", "Session", "Tags")
-WRAPPED = (False, True, True)  # "Quand" stays on one line
+HEADERS = (N_("When"), N_("Session"), N_("Tags"))  # translated where the table is drawn
+WRAPPED = (False, True, True)  # "When" stays on one line
 
 
 def when_text(occurrence: Occurrence) -> str:
     if occurrence.all_day:
         if occurrence.end and occurrence.end != occurrence.start:
             return f"{occurrence.start:%d/%m/%Y} → {occurrence.end:%d/%m/%Y}"
-        return f"{occurrence.start:%d/%m/%Y} (journée)"
+        return f"{occurrence.start:%d/%m/%Y} " + _("(all day)")
     end = f"–{occurrence.end:%H:%M}" if occurrence.end is not None else ""
     return f"{occurrence.start:%d/%m/%Y %H:%M}{end}"
 
@@ -115,11 +116,12 @@ def column_widths(natural: Sequence[int], total: int) -> list[int]:
 
 
 def render(title: str, rows: Sequence[Sequence[str]], width: int, bold: bool = False) -> str:
+    headers = [_(header) for header in HEADERS]
     natural = [
-        max([cell_width(HEADERS[c]), *(cell_width(row[c]) for row in rows)], default=1)
-        for c in range(len(HEADERS))
+        max([cell_width(headers[c]), *(cell_width(row[c]) for row in rows)], default=1)
+        for c in range(len(headers))
     ]
-    widths = column_widths(natural, width - 3 * len(HEADERS) - 1)  # borders and padding
+    widths = column_widths(natural, width - 3 * len(headers) - 1)  # borders and padding
     on, off = ("\x1b[1m", "\x1b[0m") if bold else ("", "")
 
     def rule(left: str, middle: str, right: str, fill: str) -> str:
@@ -139,7 +141,7 @@ def render(title: str, rows: Sequence[Sequence[str]], width: int, bold: bool = F
             out.append(f"{bar} " + f" {bar} ".join(parts) + f" {bar}")
         return out
 
-    out = [title, rule("┏", "┳", "┓", "━"), *lines(HEADERS, "┃", (on, off))]
+    out = [title, rule("┏", "┳", "┓", "━"), *lines(headers, "┃", (on, off))]
     out.append(rule("┡", "╇", "┩", "━"))
     for row in rows:
         out += lines(row, "│")
@@ -168,7 +170,9 @@ def print_table(
     ]
     width = shutil.get_terminal_size((80, 24)).columns if _styled(stream) else _columns()
     stream.write(render(title, rows, max(width, 20), bold=_styled(stream)))
-    stream.write(f"{len(occurrences)} occurrence(s)\n")
+    count = len(occurrences)
+    stream.write(ngettext("{count} occurrence", "{count} occurrences", count).format(count=count))
+    stream.write("\n")
 
 
 def _columns() -> int:

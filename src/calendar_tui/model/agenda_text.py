@@ -1,4 +1,5 @@
-"""The programme as plain French sentences, for screen readers and plain terminals.
+"""The programme as plain sentences (French, or English under `--lang en`), for screen readers
+and plain terminals.
 
 One occurrence becomes a list of sentences ("Jeudi 26 novembre 2020, de 9 h 30 à 12 h : Open
 Lab PIAF.", "Tags : Atelier participatif.", "En ligne.", "Inscription : https://…"). Every mark
@@ -11,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.date_words import day_words, spoken_hour
 from calendar_tui.model.programme import NowNext
-from calendar_tui.model.text import fold, one_line
+from calendar_tui.model.text import fold, one_line, upper_first
 from calendar_tui.model.types import AgendaItem, Link, Occurrence
 
-UNTITLED = "(sans titre)"
 _ENDINGS = (".", "!", "?", "…", ":")
 
 
@@ -31,21 +32,25 @@ class Marks:
 
 
 def when_words(occ: Occurrence) -> str:
-    """ "Jeudi 26 novembre 2020, de 9 h 30 à 12 h"; all-day (▬) says "toute la journée"."""
+    """ "jeudi 26 novembre 2020, de 9 h 30 à 12 h"; all-day (▬) says "toute la journée". Starts
+    with a small letter in French: `upper_first` it at the start of a sentence."""
     first, last = occ.first_day, occ.last_day
     if occ.all_day:
         if first == last:
-            return f"{day_words(first).capitalize()}, toute la journée"
+            return _("{day}, all day").format(day=day_words(first))
         start = day_words(first, year=first.year != last.year)
-        return f"Du {start} au {day_words(last)}, toute la journée"
+        return _("from {start} to {end}, all day").format(start=start, end=day_words(last))
     if occ.end is None:
-        return f"{day_words(first).capitalize()}, à {spoken_hour(occ.start)}"
+        return _("{day}, at {start}").format(day=day_words(first), start=spoken_hour(occ.start))
     if first == last:
-        hours = f"de {spoken_hour(occ.start)} à {spoken_hour(occ.end)}"
-        return f"{day_words(first).capitalize()}, {hours}"
-    return (
-        f"Du {day_words(first)} à {spoken_hour(occ.start)} "
-        f"au {day_words(last)} à {spoken_hour(occ.end)}"
+        return _("{day}, from {start} to {end}").format(
+            day=day_words(first), start=spoken_hour(occ.start), end=spoken_hour(occ.end)
+        )
+    return _("from {start_day} at {start} to {end_day} at {end}").format(
+        start_day=day_words(first),
+        start=spoken_hour(occ.start),
+        end_day=day_words(last),
+        end=spoken_hour(occ.end),
     )
 
 
@@ -55,14 +60,16 @@ def sentence(text: str) -> str:
 
 
 def title_words(occ: Occurrence) -> str:
-    return one_line(occ.title) or UNTITLED
+    return one_line(occ.title) or _("(untitled)")
 
 
 def place_sentence(location: str) -> str:
     place = one_line(location)
     if not place:
         return ""
-    return sentence(place) if fold(place) == "en ligne" else sentence(f"Lieu : {place}")
+    if fold(place) in ("en ligne", "online"):
+        return sentence(place)
+    return sentence(_("Place: {place}").format(place=place))
 
 
 def running_order_sentence(items: Iterable[AgendaItem]) -> str:
@@ -71,11 +78,15 @@ def running_order_sentence(items: Iterable[AgendaItem]) -> str:
     for item in items:
         text = one_line(item.text)
         if item.start is not None and item.end is not None:
-            text = f"de {spoken_hour(item.start)} à {spoken_hour(item.end)}, {text}"
+            text = _("from {start} to {end}, {text}").format(
+                start=spoken_hour(item.start), end=spoken_hour(item.end), text=text
+            )
         elif item.start is not None:
             text = f"{spoken_hour(item.start)}, {text}"
         parts.append(text)
-    return sentence("Déroulé : " + " ; ".join(parts)) if parts else ""
+    if not parts:
+        return ""
+    return sentence(_("Running order: {items}").format(items=_("; ").join(parts)))
 
 
 def link_sentence(link: Link) -> str:
@@ -83,34 +94,35 @@ def link_sentence(link: Link) -> str:
     url = one_line(link.url)
     label = one_line(link.text)
     if not label or label == url:
-        return f"Lien : {url}"
-    return f"{label.rstrip(' :')} : {url}"
+        return _("Link: {url}").format(url=url)
+    return _("{label}: {url}").format(label=label.rstrip(" :"), url=url)
 
 
 def mark_sentences(marks: Marks) -> list[str]:
     sentences = []
     if marks.favourite:
-        sentences.append("Dans vos favoris.")
+        sentences.append(_("In your favourites."))
     if marks.now:
-        sentences.append("En cours.")
+        sentences.append(_("In progress."))
     elif marks.next:
-        sentences.append("Commence ensuite.")
+        sentences.append(_("Starts next."))
     for other in marks.clashes:
-        when = when_words(other)
-        when = when[0].lower() + when[1:]
         sentences.append(
-            f"Attention, chevauche une autre session favorite : {title_words(other)} ({when})."
+            _("Careful, overlaps another favourite session: {title} ({when}).").format(
+                title=title_words(other), when=when_words(other)
+            )
         )
     return sentences
 
 
 def occurrence_sentences(occ: Occurrence, marks: Marks | None = None) -> list[str]:
     """The occurrence in sentences: when and what, its marks, tags, place, running order, links."""
-    sentences = [sentence(f"{when_words(occ)} : {title_words(occ)}")]
+    what = _("{when}: {title}").format(when=upper_first(when_words(occ)), title=title_words(occ))
+    sentences = [sentence(what)]
     sentences.extend(mark_sentences(marks or Marks()))
     tags = [one_line(tag) for tag in occ.tags if one_line(tag)]
     if tags:
-        sentences.append(sentence("Tags : " + ", ".join(tags)))
+        sentences.append(sentence(_("Tags: {tags}").format(tags=", ".join(tags))))
     sentences.append(place_sentence(occ.session.location))
     sentences.append(running_order_sentence(occ.session.agenda))
     sentences.extend(link_sentence(link) for link in occ.session.links if one_line(link.url))
@@ -134,8 +146,8 @@ def marks_for(
 
 def count_words(count: int) -> str:
     if count == 0:
-        return "aucune session"
-    return f"{count} session" + ("s" if count > 1 else "")
+        return _("no session")
+    return ngettext("{count} session", "{count} sessions", count).format(count=count)
 
 
 def agenda_paragraphs(
@@ -148,10 +160,13 @@ def agenda_paragraphs(
     """A heading paragraph (title, filters, count), then one paragraph per occurrence, a
     sentence a line (a link ends its line, so no full stop sticks to its address)."""
     occurrences = list(occurrences)
-    heading = one_line(title) or "Programme"
+    heading = one_line(title) or _("Programme")
     if one_line(filters):
-        heading += f", filtré par {one_line(filters)}"
-    paragraphs = [sentence(f"{heading} : {count_words(len(occurrences))}")]
+        heading = _("{title}, filtered by {filters}").format(
+            title=heading, filters=one_line(filters)
+        )
+    count = count_words(len(occurrences))
+    paragraphs = [sentence(_("{title}: {count}").format(title=heading, count=count))]
     marks = marks or {}
     paragraphs.extend("\n".join(occurrence_sentences(o, marks.get(o.id))) for o in occurrences)
     return paragraphs

@@ -163,7 +163,8 @@ def _timed_lines(
     for index in range(doc.count):
         if index in scan.consumed or index in header_lines:
             continue
-        if BR_LINE.match(doc.plains[index]):
+        plain = doc.plains[index]
+        if "<br>" in plain and BR_LINE.match(plain):
             continue  # a titled entry's date line, or text continued after a break
         for times, text in timed_entries(doc.plains, index):
             agenda.extend(

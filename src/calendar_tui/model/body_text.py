@@ -69,7 +69,10 @@ def plain_line(raw: str) -> str:
         line = _LI_TAG.sub("* ", line)
         line = _BR_TAG.sub("\x00", line)
         line = TAG.sub("", line).replace("\x00", "<br>")
-    line = normalise_spaces(html.unescape(line))
+    if "&" in line:  # html.unescape returns text without "&" as it is
+        line = html.unescape(line)
+    if not line.isascii():  # the spaces normalise_spaces replaces are not ASCII
+        line = normalise_spaces(line)
     return line.rstrip().rstrip("\\").rstrip()
 
 

@@ -11,18 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.changes import Change, Entry, summary
 from calendar_tui.model.text import one_line, tag_key
 from calendar_tui.model.types import Occurrence, Session, Slot
 
 _SYMBOLS = {"added": "+", "removed": "-"}
-_WORDS = {
-    "added": "added",
-    "removed": "removed",
-    "moved": "moved",
-    "retitled": "retitled",
-    "retagged": "re-tagged",
-    "relocated": "relocated",
+_WORDS = {  # the kinds (codes, as in the JSON) in words, translated where they are shown
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "moved": N_("moved"),
+    "retitled": N_("retitled"),
+    "retagged": N_("re-tagged"),
+    "relocated": N_("relocated"),
 }
 
 
@@ -36,7 +37,7 @@ def slot_text(slot: Slot) -> str:
 
 
 def when_text(session: Session) -> str:
-    return ", ".join(slot_text(s) for s in session.slots) or "(no date)"
+    return ", ".join(slot_text(s) for s in session.slots) or _("(no date)")
 
 
 def _tags(session: Session) -> dict[str, str]:
@@ -48,11 +49,17 @@ def text_lines(changes: Sequence[Change]) -> list[str]:
     lines: list[str] = []
     for change in changes:
         entry = change.entry
-        kinds = ", ".join(_WORDS[k] for k in change.kinds)
+        kinds = ", ".join(_(_WORDS[k]) for k in change.kinds)
         symbol = _SYMBOLS.get(change.kinds[0], "~")
-        title = one_line(entry.session.title) or "(untitled)"
+        title = one_line(entry.session.title) or _("(untitled)")
         lines.append(
-            f"{symbol} {kinds}: {when_text(entry.session)}  {title}  [{one_line(entry.post_name)}]"
+            _("{symbol} {kinds}: {when}  {title}  [{post}]").format(
+                symbol=symbol,
+                kinds=kinds,
+                when=when_text(entry.session),
+                title=title,
+                post=one_line(entry.post_name),
+            )
         )
         if change.old is not None and change.new is not None:
             lines.extend(
@@ -61,26 +68,27 @@ def text_lines(changes: Sequence[Change]) -> list[str]:
             )
     counts = summary(changes)
     if not changes:
-        lines.append("no change")
+        lines.append(_("no change"))
     else:
-        lines.append(", ".join(f"{n} {_WORDS[k]}" for k, n in counts.items() if n))
+        lines.append(", ".join(f"{n} {_(_WORDS[k])}" for k, n in counts.items() if n))
     return lines
 
 
 def _details(old: Session, new: Session, kinds: tuple[str, ...]) -> list[str]:
     details = []
     if "moved" in kinds:
-        details.append(f"was {when_text(old)}")
+        details.append(_("was {when}").format(when=when_text(old)))
     if "retitled" in kinds:
-        details.append(f"was titled « {one_line(old.title)} »")
+        details.append(_("was titled « {title} »").format(title=one_line(old.title)))
     if "retagged" in kinds:
         before, after = _tags(old), _tags(new)
         added = [after[k] for k in after if k not in before]
         removed = [before[k] for k in before if k not in after]
         parts = [f"+{t}" for t in added] + [f"-{t}" for t in removed]
-        details.append("tags " + " ".join(parts))
+        details.append(_("tags {changes}").format(changes=" ".join(parts)))
     if "relocated" in kinds:
-        details.append(f"was at « {one_line(old.location) or '(no place)'} »")
+        place = one_line(old.location) or _("(no place)")
+        details.append(_("was at « {place} »").format(place=place))
     return details
 
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from calendar_tui.i18n import _
+
 PARIS = ZoneInfo("Europe/Paris")
 ENV_NOW = "CALENDAR_TUI_NOW"  # an ISO moment ("2020-11-18T10:00", Paris when no offset)
 
@@ -42,5 +44,7 @@ def clock_from_env() -> Clock:
         return FixedClock(datetime.fromisoformat(value))
     except ValueError:
         raise ValueError(
-            f"{ENV_NOW}={value!r} is not a date and time (YYYY-MM-DDTHH:MM[+01:00])"
+            _("{name}={value} is not a date and time (YYYY-MM-DDTHH:MM[+01:00])").format(
+                name=ENV_NOW, value=repr(value)
+            )
         ) from None

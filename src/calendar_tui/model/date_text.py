@@ -19,12 +19,15 @@ BREAK = "\x00"  # marks block-level HTML tags: no phrase runs across them
 _BLOCK_TAG = re.compile(
     r"</?(?:br|p|div|h[1-6]|li|ul|ol|tr|td|th|table|figure|figcaption|section|hr)\b[^<>]*>"
 )
-_BLANKED = re.compile(
+_NOT_EMAILS = (
     r"https?://[^\s<>\"')\]]+|www\.[^\s<>\"')\]]+"  # URLs
-    r"|(?<=\])\([^)\n]*\)"  # Markdown link targets
+    r"|\((?<=\]\()[^)\n]*\)"  # Markdown link targets (a "(" just after a "]")
     r"|<[^<>\n]*>"  # other (inline) HTML tags
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
 )
+_BLANKED = re.compile(_NOT_EMAILS + r"|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")  # e-mail addresses
+# Without "@" the e-mail branch never matches, and without it every branch starts with one of
+# "h w ( <", which the engine skips ahead to (the e-mail branch is tried at every position).
+_BLANKED_NO_EMAIL = re.compile(_NOT_EMAILS)
 _ENTITIES = {"nbsp": " ", "#160": " ", "#8239": " ", "ndash": "-", "mdash": "-", "amp": "&"}
 _ENTITY = re.compile(r"&(nbsp|#160|#8239|ndash|mdash|amp);")
 
@@ -90,5 +93,6 @@ def fold_for_dates(text: str) -> FoldedText:
             index = tuple(positions)
     norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
     norm = _BLOCK_TAG.sub(lambda m: BREAK * len(m[0]), norm)
-    norm = _BLANKED.sub(lambda m: " " * len(m[0]), norm)
+    blanked = _BLANKED if "@" in norm else _BLANKED_NO_EMAIL
+    norm = blanked.sub(lambda m: " " * len(m[0]), norm)
     return FoldedText(text, norm, index)

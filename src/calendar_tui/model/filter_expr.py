@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.filter_tokens import ExprError, Token, tokenize
 from calendar_tui.model.text import search_fold, tag_key
 
@@ -124,7 +125,9 @@ def _period(value: str, token: Token) -> tuple[date, date]:
     except ValueError:
         pass
     raise ExprError(
-        f"« {value} » n'est pas une date (AAAA-MM-JJ, AAAA-MM, AAAA ou JJ/MM/AAAA)",
+        _("« {value} » is not a date (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)").format(
+            value=value
+        ),
         token.line,
         token.column,
     )
@@ -137,9 +140,9 @@ def _dates(token: Token) -> Dates:
     if token.name == "to":
         return Dates(None, _period(value, token)[1])
     if ".." in value:
-        first, _, last = value.partition("..")
+        first, _sep, last = value.partition("..")
         if not first.strip() and not last.strip():
-            raise ExprError("intervalle de dates sans début ni fin", token.line, token.column)
+            raise ExprError(_("date range with neither start nor end"), token.line, token.column)
         start = _period(first.strip(), token)[0] if first.strip() else None
         end = _period(last.strip(), token)[1] if last.strip() else None
         return Dates(start, end)
@@ -167,7 +170,7 @@ def _term(token: Token) -> Node:
 
 # -- the parser: recursive descent, loosest operator first --------------------------------------
 
-_NAMES = {"and": "et", "or": "ou", "except": "sauf", "not": "non"}
+_NAMES = {"and": N_("and"), "or": N_("or"), "except": N_("except"), "not": N_("not")}
 _STARTS = frozenset({"(", "not", "fav", "word", "field"})  # what can begin a term
 
 
@@ -189,15 +192,17 @@ class _Parser:
 
     def parse(self) -> Node:
         if not self.tokens:
-            raise ExprError("expression vide", 1, 1)
+            raise ExprError(_("empty expression"), 1, 1)
         node = self.excepting()
         extra = self.peek()
         if extra is not None:
             if extra.kind == ")":
                 raise ExprError(
-                    "parenthèse fermante sans parenthèse ouvrante", extra.line, extra.column
+                    _("closing parenthesis without an opening one"), extra.line, extra.column
                 )
-            raise ExprError(f"« {extra.text} » inattendu", extra.line, extra.column)
+            raise ExprError(
+                _("unexpected « {text} »").format(text=extra.text), extra.line, extra.column
+            )
         return node
 
     def excepting(self) -> Node:
@@ -234,9 +239,11 @@ class _Parser:
         if token is None:
             if after is not None:
                 raise ExprError(
-                    f"« {after.text} » doit être suivi d'un terme", after.line, after.column
+                    _("« {text} » must be followed by a term").format(text=after.text),
+                    after.line,
+                    after.column,
                 )
-            raise ExprError("terme attendu", *self.end)
+            raise ExprError(_("term expected"), *self.end)
         if token.kind == "not":
             self.take()
             return Not(self.nested(lambda: self.unary(token), token))
@@ -249,11 +256,15 @@ class _Parser:
         if token.kind == ")":
             if after is not None:
                 raise ExprError(
-                    f"« {after.text} » doit être suivi d'un terme", after.line, after.column
+                    _("« {text} » must be followed by a term").format(text=after.text),
+                    after.line,
+                    after.column,
                 )
-            raise ExprError("parenthèse fermante inattendue", token.line, token.column)
+            raise ExprError(_("unexpected closing parenthesis"), token.line, token.column)
         raise ExprError(
-            f"terme attendu avant « {token.text} » (« {_NAMES[token.kind]} » relie deux termes)",
+            _("term expected before « {text} » (« {operator} » joins two terms)").format(
+                text=token.text, operator=_(_NAMES[token.kind])
+            ),
             token.line,
             token.column,
         )
@@ -261,23 +272,23 @@ class _Parser:
     def group(self, opening: Token) -> Node:
         token = self.peek()
         if token is not None and token.kind == ")":
-            raise ExprError("parenthèses vides", opening.line, opening.column)
+            raise ExprError(_("empty parentheses"), opening.line, opening.column)
         node = self.excepting_in(opening)
         closing = self.peek()
         if closing is None or closing.kind != ")":
-            raise ExprError("parenthèse non fermée", opening.line, opening.column)
+            raise ExprError(_("unclosed parenthesis"), opening.line, opening.column)
         self.take()
         return node
 
     def excepting_in(self, opening: Token) -> Node:
         if self.peek() is None:
-            raise ExprError("parenthèse non fermée", opening.line, opening.column)
+            raise ExprError(_("unclosed parenthesis"), opening.line, opening.column)
         return self.excepting()
 
     def nested(self, parse, token: Token) -> Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExprError("trop d'imbrications", token.line, token.column)
+            raise ExprError(_("too deeply nested"), token.line, token.column)
         try:
             return parse()
         finally:

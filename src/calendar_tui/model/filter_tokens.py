@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calendar_tui.i18n import _
 from calendar_tui.model.text import fold
 
 
@@ -16,7 +17,11 @@ class ExprError(ValueError):
     """A mistake in an expression, with where it is (1-based line and column)."""
 
     def __init__(self, message: str, line: int, column: int) -> None:
-        super().__init__(f"ligne {line}, colonne {column} : {message}")
+        super().__init__(
+            _("line {line}, column {column}: {message}").format(
+                line=line, column=column, message=message
+            )
+        )
         self.message = message
         self.line = line
         self.column = column
@@ -73,7 +78,7 @@ def _read_quoted(text: str, start: int, where: tuple[int, int]) -> tuple[str, in
             return "".join(out), index + 1
         out.append(char)
         index += 1
-    raise ExprError("guillemet non fermé", *where)
+    raise ExprError(_("unclosed quote"), *where)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -110,14 +115,17 @@ def _bare(text: str, word: str, index: int, end: int, where: tuple[int, int]) ->
         if field is None:
             known = ", ".join(sorted(set(FIELDS) - {"tags", "jour", "location"}))
             raise ExprError(
-                f"champ inconnu « {name} » (champs : {known} ; mettre entre guillemets pour chercher le mot)",
+                _(
+                    "unknown field « {name} » (fields: {known}; put it in quotes to search "
+                    "for the word)"
+                ).format(name=name, known=known),
                 *where,
             )
         if not value and end < len(text) and text[end] in _QUOTES:
             value, end = _read_quoted(text, end, (where[0], where[1] + len(word)))
             return Token("field", value, *where, quoted=True, name=field), end
         if not value:
-            raise ExprError(f"valeur attendue après « {name}: »", *where)
+            raise ExprError(_("value expected after « {name}: »").format(name=name), *where)
         return Token("field", value, *where, name=field), end
     folded = fold(word)
     for kind, words in (

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from calendar_tui.i18n import _
 from calendar_tui.model.text import fold, search_fold
 
 
@@ -51,23 +52,23 @@ class Filter:
         return Filter(match_all=self.match_all)
 
     def describe(self, labels: Mapping[str, str]) -> str:
-        """The active filters in French words, '' when there are none."""
+        """The active filters in words of the current language, '' when there are none."""
 
         def names(keys: frozenset[str]) -> list[str]:
             return sorted((labels.get(k, k) for k in keys), key=fold)
 
         parts = []
         if self.include:
-            joiner = " et " if self.match_all else " ou "
-            parts.append("tags : " + joiner.join(names(self.include)))
+            joiner = _(" and ") if self.match_all else _(" or ")
+            parts.append(_("tags: {tags}").format(tags=joiner.join(names(self.include))))
         if self.exclude:
-            parts.append("sans : " + ", ".join(names(self.exclude)))
+            parts.append(_("without: {tags}").format(tags=", ".join(names(self.exclude))))
         if self.text.strip():
-            parts.append(f"recherche « {self.text.strip()} »")
+            parts.append(_("search « {text} »").format(text=self.text.strip()))
         if self.start or self.end:
             start = self.start.strftime("%d/%m/%Y") if self.start else "…"
             end = self.end.strftime("%d/%m/%Y") if self.end else "…"
-            parts.append(f"du {start} au {end}")
+            parts.append(_("from {start} to {end}").format(start=start, end=end))
         if self.only is not None:
-            parts.append("favoris")
+            parts.append(_("favourites"))
         return " · ".join(parts)

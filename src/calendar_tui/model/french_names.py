@@ -3,11 +3,10 @@
 babel stays the source: the tables are what `babel.dates` gives for fr_FR, and a test holds
 them equal (tests/test_french_names.py), so a babel update that changed them would be seen.
 Loading babel's fr_FR data cost ~10 ms in the month grid's mount, before the first frame.
+`model/date_names.py` picks this table or the English one for the current language.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 DAY_NAMES = {  # Monday first, as `babel.dates.get_day_names(kind, locale="fr_FR")`
     "wide": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -18,14 +17,3 @@ MONTH_NAMES = (  # January first; French has one form, stand-alone ("LLLL") and 
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
-
-
-def month_year(day: date) -> str:
-    """ "novembre 2020": babel's `format_date(day, "LLLL y", locale="fr_FR")`."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
-
-
-def weekday_day_month(day: date, year: bool = True) -> str:
-    """ "jeudi 26 novembre 2020": babel's "EEEE d MMMM y" (or without the year)."""
-    text = f"{DAY_NAMES['wide'][day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return f"{text} {day.year}" if year else text

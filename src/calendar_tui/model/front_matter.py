@@ -5,13 +5,13 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import frontmatter
 import yaml
 
 from calendar_tui.i18n import _
 from calendar_tui.model.types import Diagnostic
+from calendar_tui.model.yaml_reasons import yaml_reason
 
 _HANDLER = frontmatter.YAMLHandler()
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
@@ -108,44 +108,6 @@ def decode(data: bytes, path: str, problems: list[Diagnostic]) -> str | None:
         return data.decode("latin-1")
 
 
-def read_raw_post(path: Path, display: str) -> RawPost:
-    """The post's front matter and body; empty (with a diagnostic) when it cannot be read."""
-    problems: list[Diagnostic] = []
-    try:
-        size = path.stat().st_size
-        if size > MAX_POST_BYTES:
-            problems.append(
-                Diagnostic(
-                    display,
-                    None,
-                    "error",
-                    _("is {size} MB; posts over 50 MB are skipped").format(size=size // 1_048_576),
-                    "file.too_big",
-                )
-            )
-            return _failed(display, problems)
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(
-            Diagnostic(
-                display,
-                None,
-                "error",
-                _("cannot be read: {reason}").format(reason=exc.strerror or exc),
-                "file.unreadable",
-            )
-        )
-        return _failed(display, problems)
-    text = decode(data, display, problems)
-    if text is None:
-        return _failed(display, problems)
-    return parse_post_text(text, display, problems)
-
-
-def _failed(display: str, problems: list[Diagnostic]) -> RawPost:
-    return RawPost(display, {}, "", 1, diagnostics=problems)
-
-
 def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None = None) -> RawPost:
     problems = problems if problems is not None else []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -186,7 +148,7 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1  # fm starts on the file's first line
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        reason = yaml_reason(getattr(exc, "problem", None) or str(exc).splitlines()[0])
         problems.append(
             Diagnostic(
                 display,

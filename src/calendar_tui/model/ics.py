@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from calendar_tui import __version__
+from calendar_tui.i18n import _, current_language
 from calendar_tui.model.clock import PARIS
 from calendar_tui.model.links import clean_url
 from calendar_tui.model.text import clean_text, fold, one_line
@@ -79,10 +80,10 @@ def to_ics(
             event.to_ical()  # a value icalendar cannot write fails here, not in the whole file
         except (ValueError, TypeError, OverflowError) as error:
             if problems is not None:
-                problems.append(
-                    f"{occurrence.post.path}:{occurrence.session.line}: "
-                    f"'{one_line(occurrence.title)}' left out of the .ics ({one_line(str(error))})"
+                left_out = _("'{title}' left out of the .ics ({reason})").format(
+                    title=one_line(occurrence.title), reason=one_line(str(error))
                 )
+                problems.append(f"{occurrence.post.path}:{occurrence.session.line}: {left_out}")
             continue
         calendar.add_component(event)
         if not occurrence.all_day:
@@ -103,7 +104,7 @@ def _event(occurrence: Occurrence, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", uid_for(occurrence))
     event.add("dtstamp", stamp)
-    event.add("summary", one_line(session.title) or "(sans titre)")
+    event.add("summary", one_line(session.title) or _("(untitled)"))
     if occurrence.all_day:
         first = _day(occurrence.start)
         last = _day(occurrence.end) if occurrence.end is not None else first
@@ -160,7 +161,10 @@ def _is_web(url: str) -> bool:
 
 
 def _clock(value: time | None) -> str:
-    return value.strftime("%Hh%M") if value is not None else ""
+    """ "14h30" in French, "14:30" in English."""
+    if value is None:
+        return ""
+    return value.strftime("%H:%M" if current_language() == "en" else "%Hh%M")
 
 
 def _description(occurrence: Occurrence) -> str:
@@ -173,18 +177,20 @@ def _description(occurrence: Occurrence) -> str:
         lines = []
         for item in session.agenda:
             when = "–".join(filter(None, (_clock(item.start), _clock(item.end))))
-            track = f"{one_line(item.track)} : " if item.track else ""
-            lines.append(f"{when} {track}{one_line(item.text)}".strip())
-        parts.append("Déroulé :\n" + "\n".join(lines))
+            text = one_line(item.text)
+            if item.track:
+                text = _("{label}: {url}").format(label=one_line(item.track), url=text)
+            lines.append(f"{when} {text}".strip())
+        parts.append(_("Running order:") + "\n" + "\n".join(lines))
     links = [link for link in session.links if link.url and link.url not in text]
     if links:
         shown = [
             clean_url(link.url)
             if one_line(link.text) in ("", link.url)
-            else f"{one_line(link.text)} : {clean_url(link.url)}"
+            else _("{label}: {url}").format(label=one_line(link.text), url=clean_url(link.url))
             for link in links
         ]
-        parts.append("Liens :\n" + "\n".join(shown))
+        parts.append(_("Links:") + "\n" + "\n".join(shown))
     return "\n\n".join(parts)
 
 

@@ -15,9 +15,11 @@ _EMAIL = re.compile(r"^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE
 _BARE_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#].*)?$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
-# [text](url "title") -- the text may itself hold brackets one level deep.
+# [text](url "title") -- the text may itself hold brackets one level deep. The "[" comes first
+# so the engine skips ahead to it (a leading lookbehind made it try every position); the
+# lookbehind after it says the same as `(?<!!)` before it, and the text's runs are unrolled.
 _MD_LINK = re.compile(
-    r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"\[(?<!!\[)([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.IGNORECASE)
 _HTML_A = re.compile(

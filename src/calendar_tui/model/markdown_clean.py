@@ -78,7 +78,8 @@ def clean_markdown(text: str) -> str:
         except Exception:  # html.parser is lenient; this is a last resort for pathological input
             return _fallback(text)
         text = converter.result()
-    text = _RELATIVE_MD_LINK.sub(lambda m: f"]({SITE}{m.group(1)})", text)
+    if "](/" in text:  # every relative link target starts so
+        text = _RELATIVE_MD_LINK.sub(lambda m: f"]({SITE}{m.group(1)})", text)
     text = _hard_breaks(text)
     text = resolve_br(text)
     if converted:  # the parser decodes entities, and "&#xe000;" is a sentinel

@@ -17,12 +17,16 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from calendar_tui.i18n import _
 from calendar_tui.model.boundary import clean_diagnostics, clean_value, with_clean_diagnostics
 from calendar_tui.model.reading import NotReadable, read_regular
 from calendar_tui.model.text import clean_text
 from calendar_tui.model.types import Diagnostic, Post
+
+if TYPE_CHECKING:
+    from calendar_tui.model.front_matter import RawPost
 
 PARALLEL_MIN_FILES = 200  # below this the pool's start-up costs more than it saves
 CHUNK_FILES = 48  # files per task: large enough to amortise pickling, small for even progress
@@ -34,10 +38,22 @@ Parsed = tuple[Post | None, tuple[Diagnostic, ...]]  # None: unreadable, empty o
 
 
 def parse_file(path: Path, shown: str) -> Parsed:
+    from calendar_tui.model.post import build_post
+
+    raw, problems = read_post(path, shown)
+    if raw is None:
+        return None, problems
+    post = with_clean_diagnostics(build_post(raw))
+    return post, post.diagnostics
+
+
+def read_post(path: Path, shown: str) -> tuple[RawPost | None, tuple[Diagnostic, ...]]:
+    """The file's front matter and body, every string cleaned where it enters (no control
+    character, no invisible trick); None, with the reasons, when it is no post: unreadable, not
+    a regular file, over the size limit, empty. Every post is read here, a Jekyll site's too."""
     # The parsing modules (YAML, the date grammar and its patterns) are imported on the first
     # file to parse: a load served from the cache never needs them.
     from calendar_tui.model.front_matter import MAX_POST_BYTES, decode, parse_post_text
-    from calendar_tui.model.post import build_post
 
     try:
         data = read_regular(path, MAX_POST_BYTES)
@@ -62,8 +78,7 @@ def parse_file(path: Path, shown: str) -> Parsed:
     raw.body = clean_text(raw.body)
     if not (raw.metadata or raw.body):
         return None, clean_diagnostics(raw.diagnostics)
-    post = with_clean_diagnostics(build_post(raw))
-    return post, post.diagnostics
+    return raw, ()
 
 
 def parse_files(sources: Sequence[PostSource], *, parallel: bool | None = None) -> Iterator[Parsed]:
@@ -91,10 +106,14 @@ def _parse_chunk(sources: Sequence[PostSource]) -> list[Parsed]:
 
 
 def _parse_in_pool(sources: Sequence[PostSource], workers: int) -> Iterator[Parsed]:
+    """The chunks go to the pool in order; while the next one to yield is not back, this
+    process parses the last chunk no worker has started (cancelled there), so it works instead
+    of waiting, and what it parses is never pickled."""
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = [sources[i : i + CHUNK_FILES] for i in range(0, len(sources), CHUNK_FILES)]
-    finished = 0
+    here: dict[int, list[Parsed]] = {}  # chunks parsed in this process, by index
+    finished = 0  # chunks yielded so far
     try:
         pool = _start_pool(workers)
     except (OSError, ImportError, NotImplementedError, ValueError):
@@ -102,16 +121,25 @@ def _parse_in_pool(sources: Sequence[PostSource], workers: int) -> Iterator[Pars
     if pool is not None:
         try:
             futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
-            for future in futures:
-                parsed = future.result()
+            last = len(chunks)  # chunks from `last` on are parsed here (or yielded)
+            while finished < len(chunks):
+                if finished in here:
+                    parsed = here.pop(finished)
+                elif not futures[finished].done() and last - 1 > finished:
+                    if futures[last - 1].cancel():  # not started by a worker: parsed here
+                        here[last - 1] = _parse_chunk(chunks[last - 1])
+                    last -= 1
+                    continue
+                else:
+                    parsed = futures[finished].result()
                 finished += 1
                 yield from parsed
         except (BrokenProcessPool, OSError):
             pass  # a worker died (killed, out of memory): the rest is parsed below
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-    for chunk in chunks[finished:]:
-        yield from _parse_chunk(chunk)
+    for index in range(finished, len(chunks)):
+        yield from here.pop(index, None) or _parse_chunk(chunks[index])
 
 
 _PARSING_MODULES = ["calendar_tui.model.front_matter", "calendar_tui.model.post"]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from calendar_tui.i18n import _
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
 
@@ -55,7 +56,10 @@ def due(
 def message(occurrence: Occurrence, now: datetime) -> str:
     """The notification's text: « Dans 10 min (14:00) : Titre — lieu »."""
     left = max(0, round((occurrence.start - now).total_seconds() / 60))
-    when = "Maintenant" if left == 0 else f"Dans {left} min"
+    when = _("Now") if left == 0 else _("In {minutes} min").format(minutes=left)
     place = one_line(occurrence.session.location)
-    title = one_line(occurrence.title) or "(sans titre)"
-    return f"{when} ({occurrence.start:%H:%M}) : {title}" + (f" — {place}" if place else "")
+    title = one_line(occurrence.title) or _("(untitled)")
+    text = _("{when} ({start}): {title}").format(
+        when=when, start=f"{occurrence.start:%H:%M}", title=title
+    )
+    return text + (f" — {place}" if place else "")

@@ -28,7 +28,7 @@ def timed_entries(plains: list[str], index: int) -> list[tuple[str, str]]:
     """(times, text) of each running-order entry on line `index`: the line starts with times,
     and each `<br>` part that starts with times is one more ("9h30 : Accueil<br>10h : …")."""
     plain = plains[index]
-    match = TIME_FIRST.match(plain) if "h" in plain else None
+    match = TIME_FIRST.match(plain) if _may_hold_a_time(plain) else None
     if match is None:
         return []
     if "<br>" not in plain:
@@ -41,6 +41,12 @@ def timed_entries(plains: list[str], index: int) -> list[tuple[str, str]]:
         elif entries:
             entries[-1][1].append(part)
     return [(times, _clean_agenda_text(" ".join(parts))) for times, parts in entries]
+
+
+def _may_hold_a_time(line: str) -> bool:
+    """A cheap look before the pattern: every TIME holds an "h" ("14h30", "9 heures") or
+    "midi", in either case."""
+    return "h" in line or "H" in line or "midi" in line.lower()
 
 
 def _clean_agenda_text(text: str) -> str:

@@ -36,20 +36,22 @@ def section_end(header: Header, doc: Document, boundaries: set[int]) -> int:
         plain = plains[index]
         if header.html_item and "</li>" in raws[index].lower():
             return index + 1
-        if header.kind == "bracket" and _BR_ONLY.match(plain) and seen_content:
+        br_only = "<br>" in plain and _BR_ONLY.match(plain) is not None
+        if header.kind == "bracket" and br_only and seen_content:
             return index
         if header.list_item and not header.html_item and not plain.strip():
             following = doc.next_content(index)
             if following is None or not plains[following].startswith((" ", "\t")):
                 return index
-        if plain.strip() and not _BR_ONLY.match(plain):
+        if not br_only and plain.strip():
             seen_content = True
     return count
 
 
 def section_location(plains: list[str], start: int, end: int) -> str:
     for index in range(start, end):
-        match = _WHERE_LABEL.match(plains[index])
+        plain = plains[index]
+        match = _WHERE_LABEL.match(plain) if "*" in plain or "_" in plain else None
         if not match:
             continue
         parts = [inline_plain(match.group("rest"))]

@@ -17,7 +17,9 @@ from datetime import date, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import N_, _
+from calendar_tui.model.boundary import clean_diagnostics, clean_value, with_clean_diagnostics
+from calendar_tui.model.links import clean_url
 from calendar_tui.model.permalinks import (
     POST_NAME,
     absolute,
@@ -26,10 +28,11 @@ from calendar_tui.model.permalinks import (
     render,
     style_to_template,
 )
+from calendar_tui.model.text import visible
 from calendar_tui.model.types import Diagnostic, Link, Post
 
 CONFIG = "_config.yml"
-SITE_LINK = "page sur le site"
+SITE_LINK = N_("page on the site")  # a link's label, translated when the site is read
 SUFFIXES = (".md", ".markdown")
 
 
@@ -72,7 +75,7 @@ def read_site(root: Path) -> tuple[Site | None, list[Diagnostic]]:
 
     from calendar_tui.model.front_matter import load_yaml
 
-    where = str(root / CONFIG)
+    where = visible(str(root / CONFIG))
     try:
         config, _lines = load_yaml((root / CONFIG).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as error:
@@ -182,8 +185,8 @@ def _documents(collection: Collection) -> list[Path]:
         relative = path.relative_to(collection.folder)
         if any(part.startswith((".", "_")) for part in relative.parts[:-1]):
             continue  # hidden or special folders inside a collection
-        if path.name.endswith(SUFFIXES) and not path.name.startswith(".") and path.is_file():
-            found.append(path)
+        if path.name.endswith(SUFFIXES) and not path.name.startswith(".") and not path.is_dir():
+            found.append(path)  # a pipe or a device too: reading it says why it is left out
     return found
 
 
@@ -209,7 +212,7 @@ def _date(meta: dict, stem: str, label: str) -> date | None:
 
 
 def _with_link(post: Post, url: str) -> Post:
-    link = Link(SITE_LINK, url)
+    link = Link(_(SITE_LINK), url)
 
     def linked(session):
         if any(existing.url == url for existing in session.links):
@@ -222,7 +225,7 @@ def _with_link(post: Post, url: str) -> Post:
 
 def load_site(site: Site, *, drafts: bool, today: date) -> tuple[list[Post], list[Diagnostic]]:
     """The posts Jekyll would publish from the site's collections that hold events."""
-    from calendar_tui.model.front_matter import read_raw_post
+    from calendar_tui.model.parsing import read_post
     from calendar_tui.model.post import build_post
 
     kept: list[Post] = []
@@ -231,20 +234,18 @@ def load_site(site: Site, *, drafts: bool, today: date) -> tuple[list[Post], lis
         posts: list[Post] = []
         problems: list[Diagnostic] = []
         for path in _documents(collection):
-            shown = str(path)
-            relative = path.relative_to(site.root).as_posix()
-            raw = read_raw_post(path, shown)
-            problems.extend(raw.diagnostics)
-            raw.diagnostics = []
-            if not (raw.metadata or raw.body):
+            raw, unread = read_post(path, visible(str(path)))  # read and cleaned as any post
+            problems.extend(unread)
+            if raw is None:
                 continue
+            relative = path.relative_to(site.root).as_posix()
             stem = path.stem
             meta = _deep_merge(defaults_for(site, relative, collection.label), raw.metadata)
             when = _date(meta, stem, collection.label)
             if collection.label == "posts" and "date" not in meta and when is not None:
                 meta["date"] = when
-            raw.metadata = meta
-            post = build_post(raw)
+            raw.metadata = clean_value(meta)  # the defaults come from _config.yml: hostile too
+            post = with_clean_diagnostics(build_post(raw))
             problems.extend(post.diagnostics)
             if not post.published and not drafts:
                 continue
@@ -259,7 +260,7 @@ def load_site(site: Site, *, drafts: bool, today: date) -> tuple[list[Post], lis
                     categories=_categories(meta),
                     slug=_text(meta.get("slug")) or None,
                 )
-                post = _with_link(post, absolute(site.url, render(template, values)))
+                post = _with_link(post, clean_url(absolute(site.url, render(template, values))))
             posts.append(post)
         if any(s.slots for p in posts for s in p.calendar_sessions):  # it holds events
             kept.extend(posts)
@@ -279,7 +280,7 @@ def read_sites(
             others.append(path)
             continue
         site, problems = read_site(path)
-        diagnostics.extend(problems)
+        diagnostics.extend(clean_diagnostics(problems))  # _config.yml's own words and path
         if site is None:
             others.append(path)
             continue

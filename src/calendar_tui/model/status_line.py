@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from calendar_tui.i18n import _
 from calendar_tui.model.programme import NowNext, now_and_next
 from calendar_tui.model.serialise import occurrence_dict
 from calendar_tui.model.text import one_line
@@ -28,7 +29,7 @@ def now_next(
 
 
 def _title(occurrence: Occurrence, limit: int = TITLE_CHARS) -> str:
-    title = one_line(occurrence.title) or "(sans titre)"
+    title = one_line(occurrence.title) or _("(untitled)")
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
@@ -38,18 +39,25 @@ def _more(items: Sequence[Occurrence]) -> str:
 
 def short_line(occurrences: Sequence[Occurrence], moment: datetime) -> str:
     """`now: Title until 15:15 · next: 16:00 Title`; a later day shows its date."""
-    _, running, upcoming = now_next(occurrences, moment)
+    _found, running, upcoming = now_next(occurrences, moment)
     parts = []
     if running:
         first = running[0]
-        until = f" until {first.end:%H:%M}" if isinstance(first.end, datetime) else ""
-        parts.append(f"now: {_title(first)}{until}{_more(running)}")
+        if isinstance(first.end, datetime):
+            now = _("now: {title} until {end}").format(
+                title=_title(first), end=f"{first.end:%H:%M}"
+            )
+        else:
+            now = _("now: {title}").format(title=_title(first))
+        parts.append(now + _more(running))
     if upcoming:
         first = upcoming[0]
         start = first.start.astimezone(moment.tzinfo) if moment.tzinfo else first.start
         when = f"{start:%H:%M}" if start.date() == moment.date() else f"{start:%d/%m %H:%M}"
-        parts.append(f"next: {when} {_title(first)}{_more(upcoming)}")
-    return " · ".join(parts) or "nothing on now or later"
+        parts.append(
+            _("next: {when} {title}").format(when=when, title=_title(first)) + _more(upcoming)
+        )
+    return " · ".join(parts) or _("nothing on now or later")
 
 
 def as_json(occurrences: Sequence[Occurrence], moment: datetime) -> dict:

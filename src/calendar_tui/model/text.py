@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from calendar_tui.i18n import _
+
 # C0/C1 controls (minus tab and newline), DEL, bidi embeddings/overrides/isolates,
 # zero-width characters that could reorder or hide what the user reads, and lone surrogates
 # (bytes that were not UTF-8, which no UTF-8 output can carry).
@@ -16,6 +18,7 @@ _UNSAFE = re.compile(
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other ESC x.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
+_ODD_SPACE = re.compile("[\u00a0\u202f\u2007\u2009]")  # the spaces of _SPACES that are not " \t"
 
 
 def clean_text(value: str) -> str:
@@ -48,15 +51,27 @@ def _escape(char: str) -> str:
 
 def one_line(value: str) -> str:
     """Clean text collapsed to a single line with single spaces."""
-    return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
-
-
-UNTITLED = "(sans titre)"
+    text = clean_text(value)
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    # Most text has only single plain spaces, which _SPACES would replace by themselves: the
+    # pattern runs only when a run of spaces, a tab or one of its other spaces is there.
+    if "  " in text or "\t" in text or (not text.isascii() and _ODD_SPACE.search(text)):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def title_line(value: str) -> str:
-    """A title as the views show it: one clean line, never empty."""
-    return one_line(value) or UNTITLED
+    """A title as the views show it: one clean line, never empty ("(sans titre)" in French:
+    made when the post is read, after the language is chosen; the cache is kept per language)."""
+    return one_line(value) or _("(untitled)")
+
+
+def upper_first(value: str) -> str:
+    """`value` with its first letter upper case and the rest kept ("jeudi 26 novembre" ->
+    "Jeudi 26 novembre", "Thursday 26 November" unchanged; `str.capitalize` would lower
+    "November")."""
+    return value[:1].upper() + value[1:]
 
 
 def normalise_spaces(value: str) -> str:
@@ -65,15 +80,37 @@ def normalise_spaces(value: str) -> str:
 
 
 _COMBINING = re.compile("[\u0300-\u036f]+")
+# French accented letters and the letter each folds to (NFD, combining marks dropped). Replaced
+# before NFD, they leave most text ASCII or already NFD: the same result (canonical ordering is
+# a stable sort of the marks, so dropping some marks first leaves the others in their order),
+# without decomposing and rebuilding the whole text.
+_ACCENTED = tuple(
+    (letter, _COMBINING.sub("", unicodedata.normalize("NFD", letter)))
+    for letter in "éèêëàâäçîïôöùûüÿ"
+)
 
 
 def fold(value: str) -> str:
     """Lower-case, accent-free form used for search and comparisons ("Données" -> "donnees").
 
-    NFD then dropping combining marks: both run in C, which matters since the store folds every
-    description at load time.
+    NFD then dropping combining marks (both in C: the store folds every description at load
+    time), the common French letters first replaced by theirs.
     """
-    return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold()))
+    folded = value.casefold()
+    if folded.isascii():
+        return folded
+    for letter, plain in _ACCENTED:
+        if letter in folded:
+            folded = folded.replace(letter, plain)
+    if folded.isascii():
+        return folded
+    folded = unicodedata.normalize("NFD", folded)  # the input itself when already NFD
+    # U+0300-U+036F are CC/CD then a byte in UTF-8: found by memchr, where the pattern's search
+    # looks at every character (and mostly finds none once the letters above are replaced).
+    encoded = folded.encode("utf-8", "surrogatepass")
+    if b"\xcc" in encoded or b"\xcd" in encoded:
+        return _COMBINING.sub("", folded)
+    return folded
 
 
 # What a keyboard types for the typography of posts ("l’IA" is found by "l'ia", "cœur" by

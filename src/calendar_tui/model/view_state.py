@@ -90,6 +90,6 @@ def describe(
             {
                 ONLY_CHANGES: _("changes only"),
                 ONLY_EXPRESSION: _("expression “{text}”").format(text=one_line(expression)),
-            }.get(only_kind or "", "favoris")
+            }.get(only_kind or "", _("favourites"))
         )
     return " · ".join(parts)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.clashes import interval
 from calendar_tui.model.types import Occurrence
 from calendar_tui.screens.dismiss_once import DismissOnce
@@ -21,7 +21,7 @@ from calendar_tui.widgets.formatting import day_words, hour_short, time_range_sh
 def clashes_summary(count: int) -> str:
     if count == 0:
         return _("No clash between your favourites.")
-    pairs = f"{count} paire" + ("s" if count > 1 else "")
+    pairs = ngettext("{count} pair", "{count} pairs", count).format(count=count)
     return _("Favourites that clash: {pairs}").format(pairs=pairs)
 
 
@@ -38,7 +38,7 @@ def overlap_words(first: Occurrence, second: Occurrence) -> str:
 class ClashesScreen(DismissOnce, Screen[tuple[date, str] | None]):
     """Dismissed with (day, occurrence id) when a pair is chosen, so the calendar can go there."""
 
-    BINDINGS = [Binding("escape,q,C", "dismiss", "Retour", id="clashes.close")]
+    BINDINGS = [Binding("escape,q,C", "dismiss", _("Back"), id="clashes.close")]
 
     def __init__(self, pairs: list[tuple[Occurrence, Occurrence]]) -> None:
         super().__init__()
@@ -51,9 +51,9 @@ class ClashesScreen(DismissOnce, Screen[tuple[date, str] | None]):
         )
         # Each pair on two lines, the sessions cut to the screen's width (no sideways scrolling).
         width = max(20, self.app.size.width - 18 - 13 - 8)
-        table.add_column("Jour", width=18)
-        table.add_column("Chevauchement", width=13)
-        table.add_column("Sessions", width=width)
+        table.add_column(_("Day"), width=18)
+        table.add_column(_("Overlap"), width=13)
+        table.add_column(_("Sessions"), width=width)
         for first, second in self.pairs:
             day = first.first_day
             sessions = self._session(first, day, width)

@@ -12,6 +12,8 @@ from textual import on
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
+from calendar_tui.i18n import _
+
 
 class Controller(Widget):
     """Hidden (`display: none` in app.tcss), never focused; mounted with its screen."""
@@ -21,7 +23,7 @@ class Controller(Widget):
         if event.state == WorkerState.ERROR:
             self.notify(
                 f"{event.worker.name} : {event.worker.error!r}",
-                title="Erreur",
+                title=_("Error"),
                 severity="error",
                 timeout=10,
                 markup=False,

@@ -54,7 +54,7 @@ class ExportDone(DismissOnce, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-body") as body:
-            body.border_title = "Export .ics"
+            body.border_title = _("Export .ics")
             body.border_subtitle = _("enter: close")
             yield Label(self.message, id="export-message")
 
@@ -122,7 +122,7 @@ class Exporter(Controller):
             _("Cannot write the .ics file in {folder}: {reason}").format(
                 folder=event.folder, reason=event.reason
             ),
-            title="Export",
+            title=_("Export"),
             severity="error",
             timeout=10,
             markup=False,

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import on, work
 from textual.message import Message
 
+from calendar_tui.i18n import _
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.favourites import FavouritesFile, FavouritesWarning
 from calendar_tui.model.store import EventStore
@@ -133,7 +134,7 @@ class FavouritesKeeper(Controller):
         read_only = self.file is not None and self.file.read_only
         self.notify(
             favourites_warning(warning, read_only),
-            title="Favoris",
+            title=_("Favourites"),
             severity="warning",
             timeout=10,
             markup=False,

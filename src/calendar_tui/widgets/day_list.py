@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
 from calendar_tui.i18n import N_, _
 from calendar_tui.model.change_marks import ChangeMarks, mark_word
-from calendar_tui.model.text import one_line
+from calendar_tui.model.text import one_line, upper_first
 from calendar_tui.model.types import Occurrence
 from calendar_tui.widgets.formatting import day_words, sessions_count, time_range_short
 from calendar_tui.widgets.paged_options import PagedOptionList
@@ -29,8 +29,8 @@ EMPTY = N_("No session this day")
 
 
 STAR = "★"
-NOW_MARK = "▶ en cours"
-NEXT_MARK = "› ensuite"
+NOW_MARK = N_("▶ now")  # the margin's marks: "▶ en cours", "› ensuite" in French
+NEXT_MARK = N_("› next")
 
 
 def session_prompt(
@@ -53,7 +53,8 @@ def session_prompt(
     prompt.append(occ.title)
     tags = " · ".join(one_line(tag) for tag in occ.tags)
     prompt.append("\n")
-    prompt.append(f"{mark:<11} ", style("now" if mark == NOW_MARK else "next"))
+    words = _(mark) if mark else ""
+    prompt.append(f"{words:<11} ", style("now" if mark == NOW_MARK else "next"))
     if change:
         prompt.append(change, style("change"))
         prompt.append("  ")
@@ -181,7 +182,7 @@ class DayList(Vertical):
         title_key = (self.day, len(occurrences))
         if title_key != self._shown_title:
             self._shown_title = title_key
-            title = Text(day_words(self.day).capitalize(), self._style("heading"), end="")
+            title = Text(upper_first(day_words(self.day)), self._style("heading"), end="")
             title.append(f"  {sessions_count(len(occurrences))}", self._style("count"))
             # One line whatever the text (no wrap, ellipsis): no layout needed.
             self.query_one("#day-title", Label).update(title, layout=False)

@@ -21,9 +21,9 @@ from calendar_tui.i18n import _
 from calendar_tui.model.change_marks import ChangeMarks, detail_words
 from calendar_tui.model.links import is_openable
 from calendar_tui.model.shown_path import display_path
-from calendar_tui.model.text import clean_text, fold, one_line
+from calendar_tui.model.text import clean_text, fold, one_line, upper_first
 from calendar_tui.model.types import AgendaItem, Occurrence
-from calendar_tui.widgets.formatting import hour_words, when_words, zone_words
+from calendar_tui.widgets.formatting import NBSP, hour_words, when_words, zone_words
 from calendar_tui.widgets.unbroken import Unbroken
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _words(text: str) -> str:
 def links_text(occ: Occurrence, style: Styler) -> Group:
     """Each link's label, then its URL on one line of its own, never broken (cut with an
     ellipsis when narrower than the pane: `y` copies it whole)."""
-    lines: list[Text] = [Text("Liens", style("heading"))]
+    lines: list[Text] = [Text(_("Links"), style("heading"))]
     for link in occ.session.links:
         label = one_line(link.text) or link.url
         lines.append(Text(f"  • {label}"))
@@ -198,25 +198,25 @@ class SessionDetail(VerticalScroll, can_focus=True):
 
         markdown = self.query_one("#detail-description", Markdown)
         if occ is None:
-            for selector in ("title", "clashes", "change", "tags", "place"):
+            for selector in ("title", "change", "place"):
                 self._set(f"#detail-{selector}", None)
-            for selector in ("when", "agenda", "links", "source"):
+            for selector in ("when", "clashes", "tags", "agenda", "links", "source"):
                 self._put(f"#detail-{selector}", None)
             markdown.display = False
             return
         session = occ.session
         self._show_marks(occ)
-        when = when_words(occ).capitalize()
+        when = upper_first(when_words(occ))
         zone = zone_words(occ)
         self._put("#detail-when", Unbroken(f"{when} ({zone})" if zone else when))
         tags = Text(end="")
         for index, tag in enumerate(occ.tags):
             if index:
                 tags.append("  ")
-            tags.append(f" {one_line(tag)} ", self._style("tag"))
-        self._set("#detail-tags", tags)
+            tags.append(f"{NBSP}{one_line(tag).replace(' ', NBSP)}{NBSP}", self._style("tag"))
+        self._put("#detail-tags", Unbroken(tags) if tags.plain else None)  # never split a tag
         place = one_line(session.location)
-        self._set("#detail-place", Text(f"Lieu : {place}") if place else None)
+        self._set("#detail-place", Text(_("Place: {place}").format(place=place)) if place else None)
         description = clean_text(session.description).strip()
         markdown.display = bool(description)
         if description != self._shown_description:
@@ -232,7 +232,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
         # The path on its own line, never broken: cut on the left so the file name shows.
         path = f"{display_path(occ.post.path, from_cwd=True)}:{session.line}"
         source = Group(
-            Text("Source :", self._style("muted")),
+            Text(_("Source:"), self._style("muted")),
             Text(path, self._style("muted"), no_wrap=True, overflow="ellipsis"),
         )
         self._put("#detail-source", source)
@@ -264,7 +264,7 @@ class SessionDetail(VerticalScroll, can_focus=True):
             clashes.append("⚠ chevauche : ", self._style("clash"))
             clashes.append(other.title)
             clashes.append(f" ({when_words(other)})", self._style("muted"))
-        self._set("#detail-clashes", clashes)
+        self._put("#detail-clashes", Unbroken(clashes) if clashes.plain else None)
         change = self.changes.by_session.get(occ.session.id)
         self._set("#detail-change", Text(detail_words(change)) if change is not None else None)
 

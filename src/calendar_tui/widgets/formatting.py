@@ -1,27 +1,29 @@
-"""Dates and times in French words (babel's, kept as data in model.french_names), for the widgets.
+"""Dates and times in words of the current language (babel's names, kept as data in
+model.french_names and model.english_names), for the widgets.
 
-"jeudi 26 novembre 2020, 9 h 30 – 12 h 00". Everything here returns plain strings; the widgets
-turn them into Rich `Text` (never markup).
+"jeudi 26 novembre 2020, 9 h 30 – 12 h 00" / "Thursday 26 November 2020, 9:30 – 12:00".
+Everything here returns plain strings; the widgets turn them into Rich `Text` (never markup).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from calendar_tui.i18n import _, ngettext
+from calendar_tui.i18n import _, current_language, ngettext
+from calendar_tui.model.date_names import day_names, month_year
 from calendar_tui.model.date_words import day_words
-from calendar_tui.model.french_names import DAY_NAMES, month_year
 from calendar_tui.model.types import Occurrence
 
 
 def weekday_names(width: int) -> list[str]:
-    """Monday-first weekday headings that fit in `width` cells ("lun.", or "lu" when narrow)."""
+    """Monday-first weekday headings that fit in `width` cells ("lun." / "Mon", or "lu" / "Mo"
+    when narrow)."""
     kind = "wide" if width >= 10 else "abbreviated" if width >= 4 else "short"
-    return list(DAY_NAMES[kind])
+    return list(day_names(kind))
 
 
 def month_title(day: date) -> str:
-    """ "novembre 2020"."""
+    """ "novembre 2020" / "November 2020"."""
     return month_year(day)
 
 
@@ -29,7 +31,9 @@ NBSP = "\u00a0"  # "12 h 30" and "26 novembre" are never broken across lines
 
 
 def hour_words(value: time | datetime) -> str:
-    """ "9 h 30", "12 h 00" (non-breaking spaces)."""
+    """ "9 h 30", "12 h 00" (non-breaking spaces); "9:30", "12:00" in English."""
+    if current_language() == "en":
+        return f"{value.hour}:{value.minute:02d}"
     return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from babel.dates import format_date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,7 +22,9 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from calendar_tui.i18n import _
 from calendar_tui.model.agenda_text import Marks, agenda_paragraphs, marks_for
+from calendar_tui.model.date_names import month_year
 from calendar_tui.model.programme import NowNext
 from calendar_tui.model.store import QueryResult
 from calendar_tui.model.types import Occurrence
@@ -144,11 +145,11 @@ class LinearView(Vertical):
         )
         now_next = NowNext(self.now, self.next)
         marks = {o.id: marks_for(o, self.favourites, self.clashes, now_next) for o in occurrences}
-        month = format_date(first, "MMMM y", locale="fr_FR")
+        month = month_year(first)
         paragraphs = agenda_paragraphs(
             f"{self.title}, {month}", occurrences, filters=self.filters, marks=marks
         )
-        heading = f"{paragraphs[0]}\nTouches [ et ] : mois précédent et suivant."
+        heading = f"{paragraphs[0]}\n" + _("Keys [ and ]: previous and next month.")
         self.query_one("#linear-heading", Static).update(Text(heading))
         options: list[Option | None] = []
         for occurrence, paragraph in zip(occurrences, paragraphs[1:], strict=True):

@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from calendar_tui.model.day_range import add_days, day_or_none
+from calendar_tui.model.text import upper_first
 from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.formatting import month_title, weekday_names
 
@@ -57,14 +58,14 @@ class MonthGrid(DayCursor):
 
     def watch_day(self, old: date, new: date) -> None:
         if month_start(old) != month_start(new):
-            self.border_title = month_title(new).capitalize()
+            self.border_title = upper_first(month_title(new))
         self.refresh()
 
     _strips_key: tuple = ()
     _strips: list[Strip] = []
 
     def on_mount(self) -> None:
-        self.border_title = month_title(self.day).capitalize()
+        self.border_title = upper_first(month_title(self.day))
 
     # -- geometry ---------------------------------------------------------------------------
 

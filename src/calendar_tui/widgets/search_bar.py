@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from calendar_tui.commands import SEARCH_COMMANDS, bindings
+from calendar_tui.i18n import _
 
 
 class SearchBar(Input):
@@ -24,7 +25,7 @@ class SearchBar(Input):
         """Escape: the search is emptied and the bar closed."""
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(placeholder="Chercher (titre, description, tags, lieu)…", **kwargs)
+        super().__init__(placeholder=_("Search (title, description, tags, place)…"), **kwargs)
 
     def action_clear(self) -> None:
         self.value = ""

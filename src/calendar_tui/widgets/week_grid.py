@@ -56,24 +56,26 @@ def _cells(text: str, width: int) -> str:
 
 
 def _wrap(text: str, width: int, rows: int) -> list[str]:
-    """`text` cut into at most `rows` pieces of `width` cells (the last one ends in … if cut)."""
-    pieces: list[str] = []
-    rest = text
-    while rest and len(pieces) < rows:
-        if cell_len(rest) <= width:
-            pieces.append(rest)
-            rest = ""
-            break
-        piece = set_cell_size(rest, width)
-        cut = len(piece.rstrip())
-        space = piece.rfind(" ")
-        if space > width // 2:
-            cut = space
-        pieces.append(rest[:cut])
-        rest = rest[cut:].lstrip()
-    if rest and pieces:
-        pieces[-1] = _cells(pieces[-1] + " " + rest, width)
-    return pieces
+    """`text` in at most `rows` lines of `width` cells, broken between words only (a non-breaking
+    space holds "12 h 30" together); a word wider than a line is cut with …, and so is the last
+    line when words are left over."""
+    lines: list[str] = []
+    line = ""
+    words = [word for word in text.split(" ") if word]
+    for index, word in enumerate(words):
+        joined = f"{line} {word}" if line else word
+        if cell_len(joined) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        if len(lines) == rows:  # no room for this word: the last line says text is missing
+            lines[-1] = _cells(" ".join([lines[-1], *words[index:]]), width)
+            return lines
+        line = word if cell_len(word) <= width else _cells(word, width)
+    if line:
+        lines.append(line)
+    return lines
 
 
 class WeekGrid(DayCursor):
