@@ -141,7 +141,9 @@ async def test_detail_pane_shows_everything_in_words(make_app, bundled_store):
             shown(screen.query_one("#detail-when")).replace("\xa0", " ").strip()
             == "Jeudi 26 novembre 2020, 9 h 30 – 12 h 00"
         )
-        assert "Intelligence artificielle" in shown(screen.query_one("#detail-tags"))
+        assert "Intelligence\xa0artificielle" in shown(
+            screen.query_one("#detail-tags")
+        )  # never split
         assert (
             shown(screen.query_one("#detail-source"))
             .rstrip()

@@ -15,6 +15,21 @@ from calendar_tui.model.loader import load_posts
 from calendar_tui.paths import bundled_programme
 
 
+def frames(data: bytes) -> list:
+    """The cache file's records, decoded as plain values (see cache_format.py)."""
+    records = []
+    while data:
+        length = int.from_bytes(data[:4], "big")
+        records.append(msgspec.msgpack.decode(data[4 : 4 + length]))
+        data = data[4 + length :]
+    return records
+
+
+def framed(records: list) -> bytes:
+    payloads = [msgspec.msgpack.encode(record) for record in records]
+    return b"".join(len(payload).to_bytes(4, "big") + payload for payload in payloads)
+
+
 def copy_programme(folder):
     target = folder / bundled_programme().name
     shutil.copy(bundled_programme(), target)
@@ -109,10 +124,9 @@ def test_a_cached_entry_of_the_wrong_shape_is_parsed_again(tmp_path):
     post = copy_programme(tmp_path)
     cache_file = tmp_path / "cache.bin"
     first = load_posts([tmp_path], cache=PostCache(cache_file))
-    document = msgspec.msgpack.decode(cache_file.read_bytes())
-    (entry,) = document["entries"].values()
-    entry[1][4][2][0][0] = "2020-13-45T99:00:00+01:00"  # the event's first slot: no such moment
-    cache_file.write_bytes(msgspec.msgpack.encode(document))
+    header, entry, *store = frames(cache_file.read_bytes())
+    entry[2][4][2][0][0] = "2020-13-45T99:00:00+01:00"  # the event's first slot: no such moment
+    cache_file.write_bytes(framed([header, entry, *store]))
     assert load_posts([post], cache=PostCache(cache_file)).posts == first.posts
 
 

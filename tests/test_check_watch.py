@@ -213,19 +213,19 @@ def test_the_filter_keeps_post_files_only(tmp_path):
 @pytest.mark.parametrize("disk", [True, False], ids=["cache", "no-cache"])
 def test_a_recheck_parses_only_the_files_that_changed(tmp_path, monkeypatch, disk):
     from calendar_tui.check_watch import WatchCache
-    from calendar_tui.model import loader
+    from calendar_tui.model import loader, parsing
     from calendar_tui.model.cache import PostCache
 
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.md").write_text(GOOD.replace("Un atelier", name), encoding="utf-8")
     parsed: list[str] = []
-    real = loader.parse_files
+    real = parsing.parse_files
 
     def counting(sources, **kwargs):
         parsed.extend(Path(path).name for path, _ in sources)
         return real(sources, **kwargs)
 
-    monkeypatch.setattr(loader, "parse_files", counting)
+    monkeypatch.setattr(parsing, "parse_files", counting)  # the loader imports it when needed
     cache = WatchCache(PostCache(tmp_path / "cache.pickle") if disk else None)
     first = loader.load_posts([tmp_path], cache=cache)
     assert sorted(parsed) == ["a.md", "b.md", "c.md"] and len(first.posts) == 3

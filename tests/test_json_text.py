@@ -47,6 +47,34 @@ def test_write_array_same_text_as_json_dump(items):
     assert out.getvalue() == standard(items) + "\n"
 
 
+plain = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),  # st.text() gives lone surrogates too
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # shared machine
+@given(st.lists(plain, max_size=5))
+def test_write_plain_array_same_text_as_json_dump(items):
+    for batch in (1, 2, 256):
+        out = io.StringIO()
+        json_text.write_plain_array(iter(items), out, batch)
+        assert out.getvalue() == standard(items) + "\n"
+
+
+def test_write_plain_array_lays_out_what_msgspec_cannot_encode():
+    items = [{"path": "caf\udce9.md", "tags": ["a"]}, {"path": "ok", "n": [1, None, True]}] * 3
+    for batch in (1, 2, 4, 256):
+        out = io.StringIO()
+        json_text.write_plain_array(items, out, batch)
+        assert out.getvalue() == standard(items) + "\n"
+
+
 def test_keys_and_values_json_refuses_are_refused_alike():
     for bad in ({(1, 2): 1}, {"a": object()}, [b"bytes"]):
         with pytest.raises(TypeError):
@@ -59,9 +87,10 @@ def test_keys_and_values_json_refuses_are_refused_alike():
 def test_the_corpus_gives_the_same_bytes():
     items = [occurrence_dict(o) for o in load_store(CORPUS, parallel=False).occurrences]
     assert len(items) > 100
-    out = io.StringIO()
-    json_text.write_array(items, out)
-    assert out.getvalue() == standard(items) + "\n"
+    for write in (json_text.write_array, json_text.write_plain_array):
+        out = io.StringIO()
+        write(items, out)
+        assert out.getvalue() == standard(items) + "\n"
 
 
 class CountingStream(io.StringIO):

@@ -20,8 +20,11 @@ from calendar_tui.i18n import _
 
 if TYPE_CHECKING:  # the parser imports this module: keep it light
     import argparse
+    from collections.abc import Mapping
 
     from calendar_tui.model.cache import FileKey, PostCache
+    from calendar_tui.model.cache_format import Sources
+    from calendar_tui.model.store_index import StoreIndex
     from calendar_tui.model.types import Diagnostic, Post
 
 QUIET_MS = 250  # a batch of changes ends after this long without another
@@ -178,9 +181,9 @@ class WatchCache:
         self._posts: dict[str, tuple[FileKey, Post]] = {}  # by resolved path
         self._seen: set[str] = set()  # the files of the check under way
 
-    def load(self) -> None:
+    def load(self, files: Mapping[str, tuple[FileKey, str]] | None = None) -> None:
         if self._disk is not None:
-            self._disk.load()  # reads the file the first time only
+            self._disk.load(files)  # reads the file the first time only
 
     def get(self, key_path: str, key: FileKey, shown: str) -> Post | None:
         self._seen.add(key_path)
@@ -195,6 +198,13 @@ class WatchCache:
     def put(self, key_path: str, key: FileKey, post: Post) -> None:
         self._seen.add(key_path)
         self._posts[key_path] = (key, post)
+
+    def store_index(self, sources: Sources) -> StoreIndex | None:
+        return self._disk.store_index(sources) if self._disk is not None else None
+
+    def keep_store_index(self, sources: Sources, index: StoreIndex) -> None:
+        if self._disk is not None:  # written with the posts, by close()
+            self._disk.keep_store_index(sources, index)
 
     def save(self) -> None:
         """Called by the loader after each check: forgets the files that check did not see."""

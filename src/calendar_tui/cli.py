@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if problem is not None:
                 build_parser().error(problem)  # usage, the message, exit status 2
         args_list.insert(0, "open")
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
     args = parser.parse_args(args_list)
     if args.command == "list" and args.start and args.end and args.start > args.end:
         parser.error(_("--from {start} is after --to {end}").format(start=args.start, end=args.end))
@@ -163,10 +163,10 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
         if not _write_ics(store, occurrences, args.output):
             return 1
     elif args.format == "json":
-        from calendar_tui.model.json_text import write_array
-        from calendar_tui.model.serialise import occurrence_dict
+        from calendar_tui.model.json_text import write_plain_array
+        from calendar_tui.model.serialise import occurrence_dict  # no floats: see json_text
 
-        write_array(map(occurrence_dict, occurrences), sys.stdout)  # json.dump(indent=2)'s text
+        write_plain_array(map(occurrence_dict, occurrences), sys.stdout)
     else:
         from calendar_tui.table import print_table
 
@@ -188,9 +188,11 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
 def _warn_unknown_tags(store: EventStore, args: argparse.Namespace) -> None:
     """--tag/--not-tag naming no session's tag: said on stderr with the nearest tags; the
     command still runs (and exits 0) with what the filter keeps, as for any empty result."""
+    if not (named := [*args.tag, *args.not_tag]):
+        return
     from calendar_tui.cli_hints import unknown_tags
 
-    for line in unknown_tags([*args.tag, *args.not_tag], store.labels):
+    for line in unknown_tags(named, store.labels):
         print(said("calendar-tui", line), file=sys.stderr)
 
 

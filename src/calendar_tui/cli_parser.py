@@ -11,7 +11,8 @@ from calendar_tui.argparse_words import route
 from calendar_tui.i18n import LANGUAGES, _
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, of that command alone (its usage and errors are the same)."""
     route(argparse)  # "usage:", "options", its errors: in the chosen language
     parser = argparse.ArgumentParser(
         prog="calendar-tui",
@@ -57,52 +58,58 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    opener = with_paths(
-        commands.add_parser("open", help=_("open the terminal app (the default command)"))
-    )
-    from calendar_tui.cli_open import add_open_arguments
-
-    add_open_arguments(opener)
-    from calendar_tui.cli_filters import add_filter_arguments
-
-    lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
-    add_filter_arguments(lister)
-    lister.add_argument(
-        "--format",
-        choices=("table", "json", "ics"),
-        default="table",
-        help=_("table: for people; json: one object per occurrence; ics: a calendar file"),
-    )
-    lister.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar=_("FILE"),
-        help=_("with --format ics: write the .ics to FILE (default: stdout)"),
-    )
-    checker = with_paths(
-        commands.add_parser("check", help=_("report problems in posts; exit 1 if any is an error"))
-    )
+    wanted = (lambda name: True) if only is None else (lambda name: name == only)
     from calendar_tui.check_watch import add_watch_arguments
+    from calendar_tui.cli_filters import add_filter_arguments, parse_day
+    from calendar_tui.cli_open import add_open_arguments
     from calendar_tui.cli_serve import add_serve_arguments
 
-    add_watch_arguments(checker)
-    checker.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=_("json: one object per problem (code, path, line, severity, message)"),
-    )
-    add_filter_arguments(
-        with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
-    )
-    add_serve_arguments(
-        with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
-    )
-    cli_where.add_arguments(lister)
-    from calendar_tui.cli_filters import parse_day
-
-    cli_changes.add_parser(commands, parse_day)
-    cli_changes.add_open_arguments(opener, parse_day)
-    cli_next.add_parser(commands, with_paths)
+    if wanted("open"):
+        opener = with_paths(
+            commands.add_parser("open", help=_("open the terminal app (the default command)"))
+        )
+        add_open_arguments(opener)
+        cli_changes.add_open_arguments(opener, parse_day)
+    if wanted("list"):
+        lister = with_paths(commands.add_parser("list", help=_("list sessions, filtered")))
+        add_filter_arguments(lister)
+        lister.add_argument(
+            "--format",
+            choices=("table", "json", "ics"),
+            default="table",
+            help=_("table: for people; json: one object per occurrence; ics: a calendar file"),
+        )
+        lister.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar=_("FILE"),
+            help=_("with --format ics: write the .ics to FILE (default: stdout)"),
+        )
+        cli_where.add_arguments(lister)
+    if wanted("check"):
+        checker = with_paths(
+            commands.add_parser(
+                "check", help=_("report problems in posts; exit 1 if any is an error")
+            )
+        )
+        add_watch_arguments(checker)
+        checker.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help=_("json: one object per problem (code, path, line, severity, message)"),
+        )
+    if wanted("agenda"):
+        add_filter_arguments(
+            with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
+        )
+    if wanted("serve"):
+        add_serve_arguments(
+            with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
+        )
+    if wanted("changes"):
+        cli_changes.add_parser(commands, parse_day)
+    if wanted("next"):
+        cli_next.add_parser(commands, with_paths)
     return parser

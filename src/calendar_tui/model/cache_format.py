@@ -1,8 +1,12 @@
 """The post cache's file format: typed msgspec records mirroring the model's Posts.
 
+The file is a run of frames, each a 4-byte big-endian length and one MessagePack record: a
+Header, its count of Entry frames (one post each), then at most one StoreRecord. Frames are read
+and decoded one at a time, so the whole file is never in memory beside what it decodes to.
 Decoding builds these records and nothing else, and checks every field's type on the way;
 `to_post` then turns an entry back into a Post. Moments are ISO strings with their zone's IANA
 name beside them (MessagePack timestamps would lose the zone), dates are 10-character strings.
+`StoreRecord` keeps the store's index (store_index.py) with the posts it was built from.
 Bump FORMAT_VERSION whenever a record changes shape.
 """
 
@@ -14,9 +18,13 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
+from calendar_tui.model.store_index import StoreIndex, TagCount
 from calendar_tui.model.types import AgendaItem, Diagnostic, Link, Post, Session, Slot
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+# The files a store's posts came from, in the posts' order: their paths as named, their
+# resolved paths and their keys (five integers each, one after the other).
+Sources = tuple[list[str], list[str], list[int]]
 
 
 class _Slot(msgspec.Struct, array_like=True):
@@ -51,15 +59,28 @@ class PostRecord(msgspec.Struct, array_like=True):
     diagnostics: tuple[Diagnostic, ...]
 
 
+class Header(msgspec.Struct, array_like=True):
+    version: int
+    fingerprint: str
+    entries: int  # how many Entry frames follow; a StoreRecord frame may come after them
+
+
 class Entry(msgspec.Struct, array_like=True):
+    key_path: str
     key: list[int]
     post: PostRecord
 
 
-class CacheFile(msgspec.Struct):
-    version: int
-    fingerprint: str
-    entries: dict[str, Entry]
+class StoreRecord(msgspec.Struct, array_like=True):
+    paths: list[str]
+    key_paths: list[str]
+    keys: list[int]
+    order: list[int]
+    by_tag: dict[str, list[int]]
+    labels: dict[str, str]
+    tags: list[tuple[str, str, int]]
+    day_index: dict[int, list[int]]  # by the day's ordinal
+    all_day_index: dict[int, list[int]]
 
 
 class _Unsupported(Exception):
@@ -160,14 +181,55 @@ def _to_session(record: _Session) -> Session:
 
 
 def _to_slot(record: _Slot) -> Slot:
-    end = _to_moment(record.end, record.end_zone) if record.end is not None else None
-    return Slot(_to_moment(record.start, record.start_zone), end, record.all_day)
+    start, end = record.start, record.end
+    start = date.fromisoformat(start) if len(start) == 10 else _aware(start, record.start_zone)
+    if end is not None:
+        end = date.fromisoformat(end) if len(end) == 10 else _aware(end, record.end_zone)
+    return Slot(start, end, record.all_day)
 
 
-def _to_moment(text: str, zone: str) -> date:
-    if len(text) == 10:
-        return date.fromisoformat(text)
+_ZONES: dict[str, ZoneInfo] = {}
+
+
+def _aware(text: str, zone: str) -> datetime:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         raise ValueError("a naive moment")
-    return moment.astimezone(ZoneInfo(zone)) if zone else moment
+    if not zone:
+        return moment
+    tz = _ZONES.get(zone)
+    if tz is None:
+        tz = _ZONES[zone] = ZoneInfo(zone)  # raises for a name that is no zone
+    return moment.astimezone(tz)
+
+
+# store index <-> record ---------------------------------------------------------------------
+
+
+def from_index(sources: Sources, index: StoreIndex) -> StoreRecord:
+    paths, key_paths, keys = sources
+    return StoreRecord(
+        paths,
+        key_paths,
+        keys,
+        index.order,
+        index.by_tag,
+        index.labels,
+        [(tag.key, tag.label, tag.count) for tag in index.tags],
+        {day.toordinal(): indices for day, indices in index.day_index.items()},
+        {day.toordinal(): indices for day, indices in index.all_day_index.items()},
+    )
+
+
+def to_index(record: StoreRecord, sources: Sources) -> StoreIndex | None:
+    """The index, when `record` was built from the same posts of the same files (else None)."""
+    paths, key_paths, keys = sources
+    if record.keys != keys or record.key_paths != key_paths or record.paths != paths:
+        return None
+    try:
+        day_index = {date.fromordinal(day): v for day, v in record.day_index.items()}
+        all_day_index = {date.fromordinal(day): v for day, v in record.all_day_index.items()}
+    except (ValueError, OverflowError):
+        return None
+    tags = tuple(TagCount(key, label, count) for key, label, count in record.tags)
+    return StoreIndex(record.order, record.by_tag, record.labels, tags, day_index, all_day_index)

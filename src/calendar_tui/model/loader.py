@@ -14,7 +14,6 @@ from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
 from calendar_tui.i18n import N_, _
-from calendar_tui.model.parsing import Parsed, parse_files
 from calendar_tui.model.reading import special_kind, special_sentence
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import fold, visible
@@ -22,6 +21,8 @@ from calendar_tui.model.types import Diagnostic, Post
 
 if TYPE_CHECKING:
     from calendar_tui.model.cache import PostCache
+    from calendar_tui.model.cache_format import Sources
+    from calendar_tui.model.parsing import Parsed
 
 POST_SUFFIXES = (".md", ".markdown")
 DRAFT = N_("is a draft (published: false); not in the calendar (--drafts shows drafts)")
@@ -144,6 +145,21 @@ def load_posts(
 ) -> LoadResult:
     """The posts under `paths`. Files the cache knows unchanged are taken from it; the others
     are parsed (on every core for a large collection, see parsing.py)."""
+    result, _sources = _read_posts(paths, drafts, progress, cache, parallel)
+    if cache is not None:
+        cache.save()
+    return result
+
+
+def _read_posts(
+    paths: Sequence[Path],
+    drafts: bool,
+    progress: Progress | None,
+    cache: PostCache | None,
+    parallel: bool | None,
+) -> tuple[LoadResult, Sources | None]:
+    """load_posts without saving the cache, and the files its posts came from (None for a
+    Jekyll site, whose posts also depend on its _config.yml)."""
     site_posts: list[Post] = []
     site_problems: list[Diagnostic] = []
     if any((path / "_config.yml").is_file() for path in paths):  # site.is_site, not imported
@@ -153,7 +169,7 @@ def load_posts(
     files, diagnostics = discover(paths)
     diagnostics.extend(site_problems)
     if cache is not None:
-        cache.load()
+        cache.load({file.key_path: (file.key, file.shown) for file in files})
     parsed: list[Parsed | None] = [None] * len(files)
     to_parse: list[int] = []
     for index, file in enumerate(files):
@@ -166,7 +182,12 @@ def load_posts(
     if progress is not None and done:
         progress(done, len(files))
     sources = [(Path(files[i].path), files[i].shown) for i in to_parse]
-    results = parse_files(sources, parallel=parallel)
+    if sources:  # a warm load imports none of the parsing
+        from calendar_tui.model.parsing import parse_files
+
+        results = parse_files(sources, parallel=parallel)
+    else:
+        results = []
     for index, (post, problems) in zip(to_parse, results, strict=True):
         parsed[index] = (post, problems)
         file = files[index]
@@ -183,9 +204,25 @@ def load_posts(
             posts.append(post)
         elif post is not None and (post.event is not None or post.sessions):
             diagnostics.append(Diagnostic(post.path, None, "warning", _(DRAFT), "post.draft"))
-    if cache is not None:
-        cache.save()
-    return LoadResult(tuple(_without_duplicates(posts, diagnostics)), tuple(diagnostics))
+    kept = tuple(_without_duplicates(posts, diagnostics))
+    sources = None if site_posts or site_problems else _sources(files, kept)
+    return LoadResult(kept, tuple(diagnostics)), sources
+
+
+def _sources(files: list[PostFile], posts: Sequence[Post]) -> Sources | None:
+    """The files `posts` came from, in their order (None when two files show the same)."""
+    by_shown = {file.shown: file for file in files}
+    if len(by_shown) != len(files):
+        return None
+    paths, key_paths, keys = [], [], []
+    for post in posts:
+        file = by_shown.get(post.path)
+        if file is None:
+            return None
+        paths.append(post.path)
+        key_paths.append(file.key_path)
+        keys.extend(file.key)
+    return paths, key_paths, keys
 
 
 def same_event_key(post: Post) -> tuple[str, str] | None:
@@ -245,10 +282,16 @@ def load_store(
     parallel: bool | None = None,
 ) -> EventStore:
     with _no_gc_pauses():
-        result = load_posts(paths, drafts=drafts, progress=progress, cache=cache, parallel=parallel)
-        return EventStore.from_posts(
-            result.posts, result.diagnostics, title=collection_title(paths, result.posts)
+        result, sources = _read_posts(paths, drafts, progress, cache, parallel)
+        index = cache.store_index(sources) if cache is not None and sources else None
+        store = EventStore.from_posts(
+            result.posts, result.diagnostics, collection_title(paths, result.posts), index
         )
+        if cache is not None:
+            if sources:
+                cache.keep_store_index(sources, store.index)
+            cache.save()
+        return store
 
 
 @contextmanager

@@ -5,21 +5,22 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from calendar_tui.model.filters import Filter
-from calendar_tui.model.text import fold, tag_key
+from calendar_tui.model.store_index import (
+    MAX_SPAN_DAYS,
+    StoreIndex,
+    TagCount,
+    build_index,
+    occurrence_days,
+    unsorted_occurrences,
+)
+from calendar_tui.model.text import tag_key
 from calendar_tui.model.types import Diagnostic, Occurrence, Post, searchable_text
 
-MAX_SPAN_DAYS = 400  # an all-day span is shown on at most this many days of the grid
-
-
-@dataclass(frozen=True, slots=True)
-class TagCount:
-    key: str
-    label: str
-    count: int
+__all__ = ["MAX_SPAN_DAYS", "EventStore", "QueryResult", "TagCount"]
 
 
 class QueryResult:
@@ -170,14 +171,6 @@ class _DayCounts(Mapping[date, int]):
         return f"DayCounts({dict(self)!r})"
 
 
-def _sort_key(occurrence: Occurrence) -> tuple:
-    """By day, all-day spans first, then by start time, then by title."""
-    if occurrence.all_day:
-        return (occurrence.start.toordinal(), 0, 0.0, occurrence.session.title)
-    start = occurrence.start
-    return (start.date().toordinal(), 1, start.timestamp(), occurrence.session.title)
-
-
 class EventStore:
     """Built once from loaded posts; immutable afterwards."""
 
@@ -187,72 +180,51 @@ class EventStore:
         diagnostics: tuple[Diagnostic, ...],
         occurrences: tuple[Occurrence, ...],
         title: str,
+        index: StoreIndex,
     ) -> None:
         self.posts = posts
         self.diagnostics = diagnostics
         self.occurrences = occurrences
         self.title = title
-        self._days = [_days(o) for o in occurrences]
+        self.index = index
+        self._days = [occurrence_days(o) for o in occurrences]
         # Per session, not per occurrence: a session repeating on five days is folded once.
-        per_session: dict[int, tuple[frozenset[str], str]] = {}
-        spellings: Counter[tuple[str, str]] = Counter()
-        counts: Counter[str] = Counter()
-        self._by_tag: dict[str, list[int]] = {}
-        self._tag_keys: list[frozenset[str]] = []
+        per_session: dict[int, str] = {}
         self._search_text: list[str] = []
-        for index, occurrence in enumerate(occurrences):
+        for occurrence in occurrences:
             session = occurrence.session
-            known = per_session.get(id(session))
-            if known is None:
-                search = session.search_text or searchable_text(session)
-                known = per_session[id(session)] = (frozenset(map(tag_key, session.tags)), search)
-            keys, search = known
-            self._tag_keys.append(keys)
+            search = session.search_text or per_session.get(id(session))
+            if search is None:
+                search = per_session[id(session)] = searchable_text(session)
             self._search_text.append(search)
-            for tag in session.tags:
-                spellings[tag_key(tag), " ".join(tag.split())] += 1
-            for key in keys:
-                counts[key] += 1
-                self._by_tag.setdefault(key, []).append(index)
-        # A tag displays in its most frequent spelling, capitalised on a tie ("Webinaire", not "webinaire ").
-        self._labels: dict[str, str] = {}
-        ranked = sorted(spellings.items(), key=lambda kv: (-kv[1], not kv[0][1][:1].isupper()))
-        for (key, spelling), _ in ranked:
-            self._labels.setdefault(key, spelling)
-        self._tags = tuple(
-            TagCount(key, self._labels[key], count)
-            for key, count in sorted(
-                counts.items(), key=lambda kv: (-kv[1], fold(self._labels[kv[0]]))
-            )
-        )
+        self._by_tag = index.by_tag
+        self._labels = index.labels
+        self._tags = index.tags
         # For queries: occurrences by tag and by day (in time order), the days an all-day
         # occurrence covers, and the last results (filters are often toggled back and forth).
         self._all = frozenset(range(len(occurrences)))
         self._tag_sets = {key: frozenset(indices) for key, indices in self._by_tag.items()}
-        self._day_index: dict[date, list[int]] = {}
-        self._all_day_index: dict[date, list[int]] = {}
-        for index, days in enumerate(self._days):
-            all_day = occurrences[index].all_day
-            for day in days:
-                self._day_index.setdefault(day, []).append(index)
-                if all_day:
-                    self._all_day_index.setdefault(day, []).append(index)
+        self._day_index = index.day_index
+        self._all_day_index = index.all_day_index
         self._results: dict[Filter, QueryResult] = {}
         self._text_results: dict[tuple[str, ...], frozenset[int]] = {}
         self._joined: tuple[str, list[int]] | None = None
 
     @classmethod
     def from_posts(
-        cls, posts: Sequence[Post], diagnostics: Sequence[Diagnostic] = (), title: str = ""
+        cls,
+        posts: Sequence[Post],
+        diagnostics: Sequence[Diagnostic] = (),
+        title: str = "",
+        index: StoreIndex | None = None,
     ) -> EventStore:
-        occurrences = [
-            Occurrence(session, post, slot.start, slot.end, slot.all_day)
-            for post in posts
-            for session in post.calendar_sessions
-            for slot in session.slots
-        ]
-        occurrences.sort(key=_sort_key)
-        return cls(tuple(posts), tuple(diagnostics), tuple(occurrences), title or "calendar-tui")
+        """The store of `posts`; `index`, when given (read from the cache), is used if it fits
+        them, and built otherwise."""
+        unsorted = unsorted_occurrences(posts)
+        if index is None or not index.fits(len(unsorted)):
+            index = build_index(unsorted)
+        occurrences = tuple(unsorted[i] for i in index.order)
+        return cls(tuple(posts), tuple(diagnostics), occurrences, title or "calendar-tui", index)
 
     def tags(self) -> tuple[TagCount, ...]:
         """Every tag with its number of occurrences, most frequent first."""
@@ -371,12 +343,3 @@ class EventStore:
             self._text_results.pop(next(iter(self._text_results)))
         self._text_results[words] = found
         return found if within is None else found & within
-
-
-def _days(occurrence: Occurrence) -> list[date]:
-    """The days an occurrence shows on (a span on at most MAX_SPAN_DAYS of them)."""
-    if not occurrence.all_day and (
-        occurrence.end is None or occurrence.end.date() == occurrence.start.date()
-    ):
-        return [occurrence.start.date()]  # the common case, without building a range
-    return occurrence.days(limit=MAX_SPAN_DAYS)
