@@ -1,9 +1,11 @@
 """The posts at a revision of their git repository, read with the `git` command.
 
 git runs with argument lists (never a shell) and `--end-of-options` before anything the user
-typed, so a revision named `--output=x` is a revision, never an option. A revision's posts are
+typed, so a revision named `--output=x` is a revision, never an option, and with literal
+pathspecs, so a folder named `:!x` or `:(glob)*` is that folder. A revision's posts are
 written to a temporary folder (only post files and `_config.yml`, never symlinks or paths
-leaving the folder) and loaded like any folder.
+leaving the folder) and loaded like any folder. A commit's subject is an author's text, as
+hostile as a post: one clean line.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from calendar_tui.i18n import _
 from calendar_tui.model.loader import POST_SUFFIXES
+from calendar_tui.model.text import one_line
 
 WANTED_NAMES = ("_config.yml",)  # a Jekyll site's configuration, beside the posts
 
@@ -37,7 +40,7 @@ class Revision:
 
 
 def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_LITERAL_PATHSPECS": "1"}
     try:
         done = subprocess.run(
             ["git", *args], cwd=cwd, input=input, capture_output=True, env=env, check=False
@@ -50,7 +53,7 @@ def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
     if done.returncode != 0:  # git's own words (LC_ALL=C: English)
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(
-            message[-1] if message else _("git {command} failed").format(command=args[0])
+            one_line(message[-1]) if message else _("git {command} failed").format(command=args[0])
         )
     return done.stdout
 
@@ -90,7 +93,7 @@ def revision(repo: Repository, name: str) -> Revision:
 
 def describe(repo: Repository, sha: str) -> Revision:
     label = _git(repo.root, "log", "-1", "--format=%h %cs %s", sha, "--")
-    return Revision(sha, label.decode("utf-8", "replace").strip())
+    return Revision(sha, one_line(label.decode("utf-8", "replace")))
 
 
 def last_change(repo: Repository, before: date | None = None) -> Revision | None:

@@ -1,0 +1,70 @@
+"""`changes` on a repository an attacker wrote: a commit subject with escape sequences (the
+revision's label, in the text, the JSON and the app's notice) and a posts folder whose name is
+git pathspec magic (`:!x`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from calendar_tui.cli import main
+
+POST = (
+    "---\ntitle: Atelier\nevent_start_date: 2020-11-26 09:30:00 +01:00\n"
+    "event_end_date: 2020-11-26 12:00:00 +01:00\n---\n\nCorps.\n"
+)
+SUBJECT = "publie \x1b]0;PWNED\x07 \x1b[31mrouge \u202eRTL"
+
+pytestmark = pytest.mark.skipif(
+    subprocess.run(["git", "--version"], capture_output=True).returncode != 0,
+    reason="needs git",
+)
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo)}
+    env["PATH"] = "/usr/bin:/bin:/usr/local/bin"
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+
+
+def repository(root: Path, folder: str) -> Path:
+    posts = root / folder
+    posts.mkdir(parents=True)
+    (posts / "2020-11-20-atelier.md").write_text(POST, encoding="utf-8")
+    (root / "autre").mkdir()
+    (root / "autre" / "2020-11-20-autre.md").write_text(POST.replace("Atelier", "Autre"))
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", SUBJECT)
+    return posts
+
+
+def test_a_commit_subject_is_one_clean_line_everywhere(tmp_path, capsys, monkeypatch):
+    posts = repository(tmp_path / "site", "_posts")
+    monkeypatch.chdir(posts)
+    assert main(["changes", "--format", "json", "."]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["from"]["label"].endswith("publie rouge RTL")
+    assert main(["changes", "."]) == 0
+    out = capsys.readouterr().out
+    assert "publie rouge RTL" in out and "\x1b" not in out and "\u202e" not in out
+
+
+def test_a_folder_named_like_pathspec_magic_is_that_folder(tmp_path, capsys, monkeypatch):
+    posts = repository(tmp_path / "site", ":!autre")
+    (posts / "2020-11-20-atelier.md").write_text(POST.replace("12:00", "13:00"))
+    (tmp_path / "site" / "autre" / "2020-11-20-autre.md").write_text(POST.replace("Atelier", "X"))
+    monkeypatch.chdir(tmp_path / "site")
+    assert main(["changes", "--format", "json", ":!autre"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [change["title"] for change in document["changes"]] == ["Atelier"]
+    assert document["summary"]["moved"] == 1
