@@ -18,7 +18,8 @@ HOSTILE_FILE = {
     "keymap": {
         "calendar.next_month": f"ctrl+n,{OSC_TITLE}",
         f"calendar.nope{ESCAPES}": "x",
-        "calendar.previous_month": OSC_TITLE,  # nothing left: the binding keeps its keys
+        "calendar.prev_month": OSC_TITLE,  # nothing left: the binding keeps its keys
+        "calendar.today": "t,[@click=app.quit]Q[/],[b]B[/b]",  # markup is a key's name
     },
     "views": {f"IA{ESCAPES}": f"tag:ia{ESCAPES}", "vide\x1b[2J": "\x1b[2J"},
 }
@@ -37,7 +38,7 @@ def test_every_string_of_the_file_is_cleaned_where_it_enters(tmp_path):
     assert all(clean(s) for s in strings), strings
     assert settings.theme == "textual-dark RTL"  # the words stay, the escapes go
     assert settings.keymap["calendar.next_month"] == "ctrl+n"
-    assert "calendar.previous_month" not in settings.keymap
+    assert "calendar.prev_month" not in settings.keymap
     assert list(settings.views) == ["IA RTL"]  # a view with no expression left is dropped
     assert settings.views["IA RTL"].startswith("tag:ia")
     named = Settings(path=path).with_view("N\x1b]0;T\x07om", "tag:x\x1b[2J")
@@ -59,3 +60,4 @@ async def test_a_hostile_settings_file_never_reaches_the_terminal(
             check_screen(app, seen)
     shown = "\n".join(seen)
     assert "« IA RTL »" in shown and "tag:ia RTL" in shown  # header and picker, cleaned
+    assert "[@click=app.quit]Q[/] / [b]B[/b]" in shown  # the help screen, literally
