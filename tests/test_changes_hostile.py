@@ -5,6 +5,7 @@ git pathspec magic (`:!x`)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -68,3 +69,19 @@ def test_a_folder_named_like_pathspec_magic_is_that_folder(tmp_path, capsys, mon
     document = json.loads(capsys.readouterr().out)
     assert [change["title"] for change in document["changes"]] == ["Atelier"]
     assert document["summary"]["moved"] == 1
+
+
+def test_a_repository_whose_name_is_not_utf8(tmp_path, capsys, monkeypatch):
+    """git gave the top folder's bytes; decoding them as UTF-8 was a traceback."""
+    root = tmp_path / os.fsdecode(b"site-\xff")
+    posts = repository(root, "_posts")
+    (posts / "2020-11-20-atelier.md").write_text(POST.replace("12:00", "13:00"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["changes", "--format", "json", str(posts)]) == 0
+    raw = capsys.readouterr().out
+    raw.encode("utf-8")  # valid UTF-8 (a lone surrogate would raise), so valid JSON text
+    document = json.loads(raw)
+    assert document["path"].endswith("site-\\xff/_posts")  # escaped as `ls` shows it
+    assert document["summary"]["moved"] == 1
+    assert main(["changes", str(posts)]) == 0
+    assert "site-\\xff/_posts" in capsys.readouterr().out

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from calendar_tui.i18n import _
 from calendar_tui.model.loader import POST_SUFFIXES
-from calendar_tui.model.text import one_line
+from calendar_tui.model.text import one_line, visible
 
 WANTED_NAMES = ("_config.yml",)  # a Jekyll site's configuration, beside the posts
 
@@ -60,16 +60,17 @@ def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
 
 def find_repository(path: Path) -> Repository:
     if not path.exists():
-        raise GitError(_("{path}: no such file or folder").format(path=path))
+        raise GitError(_("{path}: no such file or folder").format(path=visible(str(path))))
     folder = path if path.is_dir() else path.parent
     try:
-        top = _git(folder, "rev-parse", "--show-toplevel").decode().strip()
+        # A file name, in the file system's encoding (bytes that are not UTF-8 kept as such).
+        top = os.fsdecode(_git(folder, "rev-parse", "--show-toplevel").rstrip(b"\n"))
     except GitError:
         raise GitError(
             _(
                 "{path} is not in a git repository "
                 "(changes compares revisions of the posts' repository)"
-            ).format(path=path)
+            ).format(path=visible(str(path)))
         ) from None
     root = Path(top)
     relative = path.resolve().relative_to(root.resolve())
