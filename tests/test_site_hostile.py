@@ -129,3 +129,30 @@ def test_a_config_swapped_for_a_pipe_is_never_opened(tmp_path):
     site, problems = found[0]
     assert site is None and [p.code for p in problems] == ["site.unreadable"]
     assert "named pipe" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        'collections:\n  "x/../../private":\n    output: true\n',  # a label climbing out
+        "collections_dir: ..\ncollections:\n  private:\n    output: true\n",
+        "collections_dir: /\ncollections:\n  private: {}\n",
+    ],
+)
+def test_a_config_never_makes_us_read_outside_the_site(tmp_path, config):
+    """Jekyll keeps collections inside the site; a hostile `_config.yml` listed (and `serve`
+    showed) Markdown from elsewhere on the disk."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_x").mkdir()
+    (root / "_posts" / "2020-11-18-a.md").write_text(post("Atelier"), encoding="utf-8")
+    for folder in (tmp_path / "_private", tmp_path / "private", tmp_path / "_posts"):
+        folder.mkdir()
+    for folder in (tmp_path / "_private", tmp_path / "private", tmp_path / "_posts"):
+        (folder / "2020-11-18-secret.md").write_text(post("Secret"), encoding="utf-8")
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    site, problems = read_site(root)
+    assert site is not None and problems and {p.code for p in problems} == {"site.outside"}
+    assert all("is outside the site" in p.message for p in problems)
+    posts, _diagnostics = load_site(site, drafts=False, today=date(2021, 1, 1))
+    assert "Secret" not in [p.title for p in posts]
