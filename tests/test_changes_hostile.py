@@ -85,3 +85,36 @@ def test_a_repository_whose_name_is_not_utf8(tmp_path, capsys, monkeypatch):
     assert document["summary"]["moved"] == 1
     assert main(["changes", str(posts)]) == 0
     assert "site-\\xff/_posts" in capsys.readouterr().out
+
+
+def test_a_huge_post_in_a_revision_is_never_read_into_memory(tmp_path, monkeypatch):
+    """git cat-file handed every blob to Python at once, a 2 GB post included; one over the
+    loader's limit is now a file of that size with nothing in it, which the loader refuses."""
+    from calendar_tui import revisions
+    from calendar_tui.model import front_matter
+    from calendar_tui.model.loader import load_posts
+
+    monkeypatch.setattr(revisions, "MAX_POST_BYTES", 1000, raising=False)
+    monkeypatch.setattr(front_matter, "MAX_POST_BYTES", 1000)
+    posts = repository(tmp_path / "site", "_posts")
+    (posts / "2020-11-21-enorme.md").write_text(POST + "x" * 5000, encoding="utf-8")
+    git(tmp_path / "site", "add", "-A")
+    git(tmp_path / "site", "commit", "-q", "-m", "enorme")
+    repo = revisions.find_repository(posts)
+    asked: list[bytes] = []
+    real_git = revisions._git
+
+    def recording(cwd, *args, input=None):
+        if input is not None:
+            asked.append(input)
+        return real_git(cwd, *args, input=input)
+
+    monkeypatch.setattr(revisions, "_git", recording)
+    into = tmp_path / "export"
+    landing = revisions.export(repo, revisions.last_change(repo).sha, into)
+    huge = landing / "2020-11-21-enorme.md"
+    assert huge.stat().st_size == len(POST) + 5000 and huge.read_bytes().strip(b"\0") == b""
+    assert len(asked) == 1 and asked[0].count(b"\n") == 1  # the small post only
+    result = load_posts([landing], drafts=False)
+    assert [p.title for p in result.posts] == ["Atelier"]
+    assert [d.code for d in result.diagnostics] == ["file.too_big"]

@@ -4,8 +4,9 @@ git runs with argument lists (never a shell) and `--end-of-options` before anyth
 typed, so a revision named `--output=x` is a revision, never an option, and with literal
 pathspecs, so a folder named `:!x` or `:(glob)*` is that folder. A revision's posts are
 written to a temporary folder (only post files and `_config.yml`, never symlinks or paths
-leaving the folder) and loaded like any folder. A commit's subject is an author's text, as
-hostile as a post: one clean line.
+leaving the folder; a file over the size the loader reads is not read from git at all) and
+loaded like any folder. A commit's subject is an author's text, as hostile as a post: one
+clean line.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from calendar_tui.i18n import _
+from calendar_tui.model.front_matter import MAX_POST_BYTES
 from calendar_tui.model.loader import POST_SUFFIXES
 from calendar_tui.model.text import one_line, visible
 
@@ -117,17 +119,24 @@ def _wanted(path: str) -> bool:
 
 def export(repo: Repository, sha: str, into: Path) -> Path:
     """Writes the revision's post files under `into`; returns where the posts' path lands."""
-    listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", sha, *_pathspec(repo))
+    listing = _git(repo.root, "ls-tree", "-r", "-z", "-l", "--full-tree", sha, *_pathspec(repo))
     blobs: list[tuple[str, str]] = []
     for record in listing.split(b"\0"):
         if not record:
             continue
         meta, _, raw_path = record.partition(b"\t")
-        mode, kind, blob = meta.decode().split()
+        mode, kind, blob, size = meta.decode().split()
         path = raw_path.decode("utf-8", "surrogateescape")
         parts = PurePosixPath(path).parts
-        if kind == "blob" and mode != "120000" and ".." not in parts and _wanted(path):
-            blobs.append((blob, path))
+        if kind != "blob" or mode == "120000" or ".." in parts or not _wanted(path):
+            continue
+        if int(size) > MAX_POST_BYTES:  # never read into memory: an empty (sparse) file of
+            target = into.joinpath(*parts)  # that size, which the loader says is too big
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as file:
+                file.truncate(int(size))
+            continue
+        blobs.append((blob, path))
     if blobs:
         data = _git(
             repo.root, "cat-file", "--batch", input="".join(f"{b}\n" for b, _ in blobs).encode()
