@@ -83,3 +83,21 @@ async def test_links_with_other_schemes_are_never_opened(make_app, tmp_path, mon
         await pilot.press("escape")
     assert all(url.startswith(("http://", "https://", "mailto:")) for url in opened)
     assert not any("javascript" in url or url.startswith("file:") for url in opened)
+
+
+async def test_an_export_folder_named_with_escapes_is_shown_inert(
+    make_app, bundled_store, tmp_path, monkeypatch
+):
+    """The folder comes from $CALENDAR_TUI_EXPORT_DIR or the current folder (an archive's
+    folder name): its OSC sequence went into the failure notice as it was."""
+    blocker = tmp_path / "fichier\x1b]0;T\x07"
+    blocker.write_text("not a folder")
+    app = make_app(bundled_store, export_dir=blocker / "exports")
+    notes: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: notes.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert notes and "fichier" in notes[-1]
+    assert "\x1b" not in notes[-1] and "\x07" not in notes[-1]

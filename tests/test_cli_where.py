@@ -33,6 +33,14 @@ def test_a_malformed_expression_says_where_and_exits_2_before_loading(capsys):
     assert err.splitlines()[-1] == " " * 19 + "^"
 
 
+def test_the_caret_stands_under_the_mistake_after_an_escape_or_a_tab(capsys):
+    """The line is shown cleaned: the caret is counted on what is shown, not on the bytes."""
+    assert main(["list", "--where", "tag:x \x1b]0;T\x07\t("]) == 2
+    *_, shown, caret = capsys.readouterr().err.splitlines()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert shown[caret.index("^")] == "("
+
+
 def save_views(views: dict[str, str]) -> Path:
     path = Path(os.environ["CALENDAR_TUI_CONFIG_DIR"]) / "settings.json"
     assert save_settings(Settings(views=views, path=path)) is None
@@ -59,7 +67,8 @@ def test_an_unknown_or_broken_view_is_named_and_exits_2(capsys):
     )
     assert main(["list", "--view", "C"]) == 2
     err = capsys.readouterr().err
-    assert "\x1b" not in err and "\x07" not in err and "pas une date" in err
+    # The escape is gone where the settings file is read: what is left is "date:" alone.
+    assert "\x1b" not in err and "\x07" not in err and "valeur attendue après « date: »" in err
 
 
 def test_view_and_expression_errors_in_english(capsys, english):

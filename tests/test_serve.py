@@ -24,7 +24,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from calendar_tui.cli_serve import app_command, host_warnings, is_loopback, local_template
+from calendar_tui.cli import main
+from calendar_tui.cli_serve import (
+    app_command,
+    host_warnings,
+    is_loopback,
+    local_template,
+    public_url_problem,
+)
 from conftest import ROOT
 
 TIMEOUT = 60
@@ -125,6 +132,34 @@ def test_every_address_but_loopback_is_warned_about(english):
     everywhere = host_warnings("0.0.0.0", 8000, None)
     assert len(everywhere) == 2 and "--public-url http://NAME:8000" in everywhere[1]
     assert len(host_warnings("0.0.0.0", 8000, "http://calendrier.example:8000")) == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://calendrier.example:8000", "https://calendrier.example/agenda/", "http://[::1]:8000"],
+)
+def test_a_web_address_is_a_public_url(url):
+    assert public_url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "calendrier.example:8000",  # no scheme: the page's script connected to nothing
+        "javascript:alert(1)",
+        "ftp://calendrier.example/",
+        "http://",
+        "http://calendrier.example:99999",
+        "http://calendrier.example\n:8000",
+        "http://calendrier.example/\x1b]0;x\x07",
+        "http://calendrier.example/a b",
+    ],
+)
+def test_anything_else_is_refused_before_listening(url, capsys, english):
+    assert main(["serve", "--port", "0", "--public-url", url]) == 2  # said before the port
+    err = capsys.readouterr().err
+    assert "is not a web address such as http://NAME:8000" in err
+    assert "\x1b" not in err and err.count("\n") == 1
 
 
 def test_the_app_command_quotes_every_path(tmp_path):

@@ -91,3 +91,68 @@ def test_check_prints_no_control_character(hostile_site, tmp_path):
         )
         assert "Traceback" not in result.stderr
         assert not any(char in result.stdout + result.stderr for char in CONTROL), command
+
+
+def test_a_huge_config_is_refused_and_the_folder_read(tmp_path, capsys):
+    """A 15 MB `_config.yml` took PyYAML 29 s and 1.1 GB for a one-post `check`."""
+    from calendar_tui.cli import main
+
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_posts" / "2020-11-18-a.md").write_text(post("Atelier"), encoding="utf-8")
+    line = "# a comment the size of a config\n"
+    (root / "_config.yml").write_text(line * (2 * 1024 * 1024 // len(line)))  # 2 MB
+    site, problems = read_site(root)
+    assert site is None
+    assert [(p.code, p.message) for p in problems] == [
+        ("site.unreadable", "is larger than 1 MB; skipped; read as a plain folder")
+    ]
+    assert main(["check", "--no-cache", str(root)]) == 1  # the error said, the post still read
+    out = capsys.readouterr().out
+    assert "_config.yml: error: is larger than 1 MB" in out and "1 post(s), 1 session(s)" in out
+
+
+def test_a_config_swapped_for_a_pipe_is_never_opened(tmp_path):
+    """Seen as a file, then a pipe by the time it is read: reading it would wait forever."""
+    import threading
+
+    root = tmp_path / "site"
+    root.mkdir()
+    os.mkfifo(root / "_config.yml")
+    found: list = []
+    reader = threading.Thread(target=lambda: found.append(read_site(root)), daemon=True)
+    reader.start()
+    reader.join(10)
+    if not found:  # release the blocked reader (a writer that closes at once) before failing
+        os.close(os.open(root / "_config.yml", os.O_WRONLY | os.O_NONBLOCK))
+    assert found, "read_site blocked on the pipe"
+    site, problems = found[0]
+    assert site is None and [p.code for p in problems] == ["site.unreadable"]
+    assert "named pipe" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        'collections:\n  "x/../../private":\n    output: true\n',  # a label climbing out
+        "collections_dir: ..\ncollections:\n  private:\n    output: true\n",
+        "collections_dir: /\ncollections:\n  private: {}\n",
+    ],
+)
+def test_a_config_never_makes_us_read_outside_the_site(tmp_path, config):
+    """Jekyll keeps collections inside the site; a hostile `_config.yml` listed (and `serve`
+    showed) Markdown from elsewhere on the disk."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_x").mkdir()
+    (root / "_posts" / "2020-11-18-a.md").write_text(post("Atelier"), encoding="utf-8")
+    for folder in (tmp_path / "_private", tmp_path / "private", tmp_path / "_posts"):
+        folder.mkdir()
+    for folder in (tmp_path / "_private", tmp_path / "private", tmp_path / "_posts"):
+        (folder / "2020-11-18-secret.md").write_text(post("Secret"), encoding="utf-8")
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    site, problems = read_site(root)
+    assert site is not None and problems and {p.code for p in problems} == {"site.outside"}
+    assert all("is outside the site" in p.message for p in problems)
+    posts, _diagnostics = load_site(site, drafts=False, today=date(2021, 1, 1))
+    assert "Secret" not in [p.title for p in posts]

@@ -115,11 +115,11 @@ def _run(args: argparse.Namespace) -> int:
         _write_ics(changes, stamp)
     else:
         from calendar_tui.model.changes_report import text_lines
-        from calendar_tui.model.text import one_line
+        from calendar_tui.model.text import one_line, visible
 
         print(
             _("Changes in {path} from {old} to {new}:").format(
-                path=one_line(str(path)), old=one_line(old_label), new=one_line(new_label)
+                path=visible(str(path)), old=one_line(old_label), new=one_line(new_label)
             )
         )
         for line in text_lines(changes):
@@ -153,12 +153,13 @@ def _print_json(changes: list[Change], path: Path, old, new) -> None:
 
     from calendar_tui.model.changes import summary
     from calendar_tui.model.changes_report import change_dict
+    from calendar_tui.model.text import visible
 
     def side(rev):
         return {"revision": rev.sha, "label": rev.label} if rev else None
 
     document = {
-        "path": str(path),
+        "path": visible(str(path)),  # as every path the JSON gives: UTF-8, escapes visible
         "from": side(old),
         "to": side(new) if new else {"revision": None, "label": WORKING_TREE},
         "summary": summary(changes),

@@ -33,9 +33,12 @@ def add_parser(commands, with_paths) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("short", "json"),
+        choices=("short", "tmux", "json"),
         default="short",
-        help=_("short: one line; json: the sessions in full"),
+        help=_(
+            "short: one line; tmux: that line for status-right's #(…), every # doubled so "
+            "a title never becomes a tmux style or format; json: the sessions in full"
+        ),
     )
 
 
@@ -45,7 +48,7 @@ def run(
     favourite_ids: Callable[[], frozenset[str]],
 ) -> int:
     from calendar_tui.model.clock import clock_from_env
-    from calendar_tui.model.status_line import as_json, short_line
+    from calendar_tui.model.status_line import as_json, short_line, tmux_line
 
     try:
         moment = clock_from_env().now()
@@ -61,6 +64,8 @@ def run(
 
         json.dump(as_json(occurrences, moment), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif args.format == "tmux":
+        print(tmux_line(short_line(occurrences, moment)))
     else:
         print(short_line(occurrences, moment))
     return 0

@@ -82,6 +82,27 @@ def host_warnings(host: str, port: int, public_url: str | None) -> list[str]:
     return warnings
 
 
+def public_url_problem(url: str) -> str | None:
+    """Why `--public-url` cannot be the page's address (None: it can). The page's script
+    connects back to it, so "calendrier.example:8000" (no scheme) gave a page that never
+    connected, and a line break or a space would go into the page as it is."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and url.isprintable()
+        valid = valid and " " not in url and not parts.query and not parts.fragment
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number in range)
+    except ValueError:
+        valid = False
+    if valid:
+        return None
+    return _(
+        "--public-url {url!r} is not a web address such as http://NAME:8000 or "
+        "https://NAME/calendar/ (the address browsers reach this server at)"
+    ).format(url=url)
+
+
 def app_command(paths: list[Path], drafts: bool, cache: bool) -> str:
     """The shell command textual-serve runs for each browser tab: every part quoted, the paths
     absolute (a path never reads as an option or as shell syntax)."""
@@ -110,6 +131,10 @@ def run_serve(args: argparse.Namespace, paths: list[Path]) -> int:
 
     from textual_serve.server import Server
 
+    problem = public_url_problem(args.public_url) if args.public_url is not None else None
+    if problem is not None:
+        print(said("calendar-tui serve", problem), file=sys.stderr)
+        return 2
     if not 0 < args.port < 65536:
         message = _("{port} is not a port (1-65535)").format(port=args.port)
         print(said("calendar-tui serve", message), file=sys.stderr)

@@ -40,7 +40,7 @@ def _say(message: str) -> None:
 def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
     """The parsed --where/--view expression (None: neither given), and False after an error
     already reported on stderr."""
-    from calendar_tui.model.text import one_line
+    from calendar_tui.model.text import clean_text, one_line
 
     text, source = args.where, "--where"
     if args.view is not None:
@@ -69,8 +69,12 @@ def expression(args: argparse.Namespace) -> tuple[Node | None, bool]:
         _say(_("{source}: {error}").format(source=source, error=error))
         lines = text.split("\n")
         if error.line <= len(lines):  # the faulty line, and a caret under the column
-            shown = one_line(lines[error.line - 1])
-            print(f"  {shown}\n  {' ' * (error.column - 1)}^", file=sys.stderr)
+            line = lines[error.line - 1]
+            # Cleaned as shown, the caret counted on the cleaned text before the column (an
+            # escape sequence or a tab before the mistake no longer pushes it aside).
+            before = clean_text(line[: error.column - 1]).replace("\t", " ")
+            shown = clean_text(line).replace("\t", " ").rstrip()
+            print(f"  {shown}\n  {' ' * len(before)}^", file=sys.stderr)
         return None, False
 
 

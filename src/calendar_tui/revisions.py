@@ -1,9 +1,12 @@
 """The posts at a revision of their git repository, read with the `git` command.
 
 git runs with argument lists (never a shell) and `--end-of-options` before anything the user
-typed, so a revision named `--output=x` is a revision, never an option. A revision's posts are
+typed, so a revision named `--output=x` is a revision, never an option, and with literal
+pathspecs, so a folder named `:!x` or `:(glob)*` is that folder. A revision's posts are
 written to a temporary folder (only post files and `_config.yml`, never symlinks or paths
-leaving the folder) and loaded like any folder.
+leaving the folder; a file over the size the loader reads is not read from git at all) and
+loaded like any folder. A commit's subject is an author's text, as hostile as a post: one
+clean line.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from calendar_tui.i18n import _
+from calendar_tui.model.front_matter import MAX_POST_BYTES
 from calendar_tui.model.loader import POST_SUFFIXES
+from calendar_tui.model.text import one_line, visible
 
 WANTED_NAMES = ("_config.yml",)  # a Jekyll site's configuration, beside the posts
 
@@ -37,7 +42,7 @@ class Revision:
 
 
 def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
-    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"}
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_LITERAL_PATHSPECS": "1"}
     try:
         done = subprocess.run(
             ["git", *args], cwd=cwd, input=input, capture_output=True, env=env, check=False
@@ -50,23 +55,24 @@ def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
     if done.returncode != 0:  # git's own words (LC_ALL=C: English)
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(
-            message[-1] if message else _("git {command} failed").format(command=args[0])
+            one_line(message[-1]) if message else _("git {command} failed").format(command=args[0])
         )
     return done.stdout
 
 
 def find_repository(path: Path) -> Repository:
     if not path.exists():
-        raise GitError(_("{path}: no such file or folder").format(path=path))
+        raise GitError(_("{path}: no such file or folder").format(path=visible(str(path))))
     folder = path if path.is_dir() else path.parent
     try:
-        top = _git(folder, "rev-parse", "--show-toplevel").decode().strip()
+        # A file name, in the file system's encoding (bytes that are not UTF-8 kept as such).
+        top = os.fsdecode(_git(folder, "rev-parse", "--show-toplevel").rstrip(b"\n"))
     except GitError:
         raise GitError(
             _(
                 "{path} is not in a git repository "
                 "(changes compares revisions of the posts' repository)"
-            ).format(path=path)
+            ).format(path=visible(str(path)))
         ) from None
     root = Path(top)
     relative = path.resolve().relative_to(root.resolve())
@@ -90,7 +96,7 @@ def revision(repo: Repository, name: str) -> Revision:
 
 def describe(repo: Repository, sha: str) -> Revision:
     label = _git(repo.root, "log", "-1", "--format=%h %cs %s", sha, "--")
-    return Revision(sha, label.decode("utf-8", "replace").strip())
+    return Revision(sha, one_line(label.decode("utf-8", "replace")))
 
 
 def last_change(repo: Repository, before: date | None = None) -> Revision | None:
@@ -113,17 +119,24 @@ def _wanted(path: str) -> bool:
 
 def export(repo: Repository, sha: str, into: Path) -> Path:
     """Writes the revision's post files under `into`; returns where the posts' path lands."""
-    listing = _git(repo.root, "ls-tree", "-r", "-z", "--full-tree", sha, *_pathspec(repo))
+    listing = _git(repo.root, "ls-tree", "-r", "-z", "-l", "--full-tree", sha, *_pathspec(repo))
     blobs: list[tuple[str, str]] = []
     for record in listing.split(b"\0"):
         if not record:
             continue
         meta, _, raw_path = record.partition(b"\t")
-        mode, kind, blob = meta.decode().split()
+        mode, kind, blob, size = meta.decode().split()
         path = raw_path.decode("utf-8", "surrogateescape")
         parts = PurePosixPath(path).parts
-        if kind == "blob" and mode != "120000" and ".." not in parts and _wanted(path):
-            blobs.append((blob, path))
+        if kind != "blob" or mode == "120000" or ".." in parts or not _wanted(path):
+            continue
+        if int(size) > MAX_POST_BYTES:  # never read into memory: an empty (sparse) file of
+            target = into.joinpath(*parts)  # that size, which the loader says is too big
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as file:
+                file.truncate(int(size))
+            continue
+        blobs.append((blob, path))
     if blobs:
         data = _git(
             repo.root, "cat-file", "--batch", input="".join(f"{b}\n" for b, _ in blobs).encode()

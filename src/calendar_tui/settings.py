@@ -23,6 +23,7 @@ from typing import Any
 from calendar_tui.i18n import LANGUAGES, _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.reading import NotReadable, read_regular, special_kind
+from calendar_tui.model.text import clean_text, one_line
 from calendar_tui.model.user_dirs import user_dir
 
 ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
@@ -63,7 +64,8 @@ class Settings:
         return replace(self, theme=theme, problems=())
 
     def with_view(self, name: str, expression: str) -> Settings:
-        return replace(self, views={**self.views, name: expression}, problems=())
+        views = {**self.views, one_line(name): clean_text(expression).strip()}
+        return replace(self, views=views, problems=())
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,17 +82,20 @@ class Settings:
     def from_json(cls, data: Any, path: Path | None = None) -> Settings:
         if not isinstance(data, dict):
             raise ValueError(_("settings must be a JSON object"))
+        # The file is as hostile as a post: its names and keys reach the footer, the help
+        # screen, notifications and the header, so they are cleaned here, where they enter.
         theme = data.get("theme", DEFAULT_THEME)
         keymap = data.get("keymap", {})
-        if not isinstance(theme, str) or not theme:
-            theme = DEFAULT_THEME
+        theme = one_line(theme) if isinstance(theme, str) else ""
         if not isinstance(keymap, dict):
             keymap = {}
-        keymap = {str(k): str(v) for k, v in keymap.items() if isinstance(v, str) and v.strip()}
+        keymap = {one_line(str(k)): _keys(v) for k, v in keymap.items() if isinstance(v, str)}
         views = data.get("views", {})
         if not isinstance(views, dict):
             views = {}
-        views = {str(k): v for k, v in views.items() if isinstance(v, str) and v.strip()}
+        views = {
+            one_line(str(k)): clean_text(v).strip() for k, v in views.items() if isinstance(v, str)
+        }
         minutes = data.get("reminder_minutes", DEFAULT_REMINDER_MINUTES)
         if (
             not isinstance(minutes, int)
@@ -115,9 +120,9 @@ class Settings:
             else ()
         )
         return cls(
-            theme=theme,
-            keymap=keymap,
-            views=views,
+            theme=theme or DEFAULT_THEME,
+            keymap={k: v for k, v in keymap.items() if k and v},
+            views={k: v for k, v in views.items() if k and v},
             reminder_minutes=minutes,
             language=language,
             reminder_bell=bell if isinstance(bell, bool) else True,
@@ -125,6 +130,11 @@ class Settings:
             writable=not newer,
             problems=problems,
         )
+
+
+def _keys(value: str) -> str:
+    """A keymap entry's keys ("pagedown,ctrl+n"), each one clean line; "" when none is left."""
+    return ",".join(key for key in (one_line(part) for part in value.split(",")) if key)
 
 
 def load_settings(path: Path | None = None) -> Settings:

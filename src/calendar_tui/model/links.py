@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Link
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+# The fields of a mailto: address a mail client only writes into the message. Others are not
+# handed over: some clients take `attach=` (or `attachment=`) as a local file to attach
+# (Evolution's CVE-2020-11879), so a post could have a private key attached to a draft.
+MAILTO_FIELDS = frozenset({"to", "cc", "bcc", "subject", "body"})
 
 _EMAIL = re.compile(r"^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 _BARE_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:[/?#].*)?$", re.IGNORECASE)
@@ -70,10 +74,14 @@ def is_openable(url: str) -> bool:
     if clean_url(url) != url:
         return False
     try:
-        scheme = urlsplit(url).scheme.lower()
+        parts = urlsplit(url)
     except ValueError:
         return False
-    return scheme in OPENABLE_SCHEMES and (scheme == "mailto" or bool(urlsplit(url).netloc))
+    scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        fields = parse_qsl(parts.query, keep_blank_values=True)
+        return all(name.strip().lower() in MAILTO_FIELDS for name, _value in fields)
+    return scheme in OPENABLE_SCHEMES and bool(parts.netloc)
 
 
 def _link_text(raw: str, url: str) -> str:

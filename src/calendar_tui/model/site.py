@@ -11,6 +11,7 @@ site; a broken `_config.yml` is reported and the folder read as a plain folder.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -28,10 +29,14 @@ from calendar_tui.model.permalinks import (
     render,
     style_to_template,
 )
-from calendar_tui.model.text import visible
+from calendar_tui.model.reading import NotReadable, read_regular
+from calendar_tui.model.text import one_line, visible
 from calendar_tui.model.types import Diagnostic, Link, Post
 
 CONFIG = "_config.yml"
+# A site's configuration is a few kB; PyYAML takes about 2 s and 70 MB of memory per MB of it
+# (a 15 MB one took 29 s and 1.1 GB for a one-post `check`), so a larger one is not read.
+MAX_CONFIG_BYTES = 1024 * 1024
 SITE_LINK = N_("page on the site")  # a link's label, translated when the site is read
 SUFFIXES = (".md", ".markdown")
 
@@ -77,7 +82,12 @@ def read_site(root: Path) -> tuple[Site | None, list[Diagnostic]]:
 
     where = visible(str(root / CONFIG))
     try:
-        config, _lines = load_yaml((root / CONFIG).read_text(encoding="utf-8-sig"))
+        config, _lines = load_yaml(
+            read_regular(root / CONFIG, MAX_CONFIG_BYTES).decode("utf-8-sig")
+        )
+    except NotReadable as error:  # swapped for a pipe since it was seen, or huge
+        message = _("{problem}; read as a plain folder").format(problem=error)
+        return None, [Diagnostic(where, None, "error", message, "site.unreadable")]
     except (OSError, UnicodeDecodeError) as error:
         return None, [
             Diagnostic(
@@ -123,6 +133,20 @@ def read_site(root: Path) -> tuple[Site | None, list[Diagnostic]]:
             template = collection_template(_text(meta.get("permalink")) or None, style)
             output = meta.get("output") is True
             collections.append(Collection(label, base / f"_{label}", output, template))
+    outside = [c for c in collections if not _inside(root, c.folder)]
+    problems = [
+        Diagnostic(
+            where,
+            None,
+            "warning",
+            _("the collection {label} is outside the site ({folder}); not read").format(
+                label=one_line(c.label), folder=visible(str(c.folder))
+            ),
+            "site.outside",
+        )
+        for c in outside
+    ]
+    collections = [c for c in collections if c not in outside]
     defaults = []
     for entry in config.get("defaults") or ():
         if isinstance(entry, dict) and isinstance(entry.get("values"), dict):
@@ -143,7 +167,16 @@ def read_site(root: Path) -> tuple[Site | None, list[Diagnostic]]:
         config.get("future") is True,
         _text(config.get("title")),
     )
-    return site, []
+    return site, problems
+
+
+def _inside(root: Path, folder: Path) -> bool:
+    """Whether `folder` lies in the site as its words say (a label "x/../../private" or a
+    `collections_dir: ..` does not): Jekyll keeps collections inside the site, and a hostile
+    `_config.yml` must not make us read, list or serve Markdown from elsewhere on the disk. A
+    symbolic link inside the site is followed, as in a plain folder."""
+    top = os.path.abspath(root)  # normalised, links not followed
+    return os.path.commonpath([os.path.abspath(folder), top]) == top
 
 
 def _deep_merge(base: dict, over: dict) -> dict:

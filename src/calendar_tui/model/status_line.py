@@ -60,6 +60,13 @@ def short_line(occurrences: Sequence[Occurrence], moment: datetime) -> str:
     return " · ".join(parts) or _("nothing on now or later")
 
 
+def tmux_line(line: str) -> str:
+    """`line` for tmux's status-right `#(…)`: tmux expands `#{…}` formats, `#[…]` styles and
+    `#H`-like aliases in a command's output, so a title "#[fg=red]…" would restyle the status
+    line and "#{pane_current_path}" show a path; `##` is tmux's literal `#`."""
+    return line.replace("#", "##")
+
+
 def as_json(occurrences: Sequence[Occurrence], moment: datetime) -> dict:
     found, running, upcoming = now_next(occurrences, moment)
     return {

@@ -120,7 +120,7 @@ class Exporter(Controller):
     def _failed(self, event: Failed) -> None:
         self.notify(
             _("Cannot write the .ics file in {folder}: {reason}").format(
-                folder=event.folder, reason=event.reason
+                folder=display_path(event.folder), reason=event.reason
             ),
             title=_("Export"),
             severity="error",
