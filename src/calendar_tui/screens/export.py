@@ -118,6 +118,8 @@ class Exporter(Controller):
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
+        from calendar_tui.model.export_files import display_path
+
         self.notify(
             _("Cannot write the .ics file in {folder}: {reason}").format(
                 folder=display_path(event.folder), reason=event.reason
