@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from calendar_tui.model.loader import load_posts
 from calendar_tui.model.site import load_site, read_site
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -129,6 +130,22 @@ def test_a_config_swapped_for_a_pipe_is_never_opened(tmp_path):
     site, problems = found[0]
     assert site is None and [p.code for p in problems] == ["site.unreadable"]
     assert "named pipe" in problems[0].message
+
+
+@pytest.mark.parametrize("kind", ["pipe", "dangling link", "link to /dev/zero"])
+def test_a_config_that_is_no_regular_file_is_said_and_the_posts_still_load(tmp_path, kind):
+    root = tmp_path / "site"
+    (root / "_evenements").mkdir(parents=True)
+    (root / "_evenements" / "a.md").write_text(post("Atelier"), encoding="utf-8")
+    config = root / "_config.yml"
+    if kind == "pipe":
+        os.mkfifo(config)
+    else:
+        config.symlink_to(tmp_path / "nowhere" if kind == "dangling link" else "/dev/zero")
+    result = load_posts([root])
+    assert [p.title for p in result.posts] == ["Atelier"]  # read as a plain folder...
+    said = [d for d in result.diagnostics if d.path.endswith("_config.yml")]
+    assert [d.code for d in said] == ["site.unreadable"], result.diagnostics  # ...and said why
 
 
 @pytest.mark.parametrize(

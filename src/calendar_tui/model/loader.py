@@ -162,7 +162,7 @@ def _read_posts(
     Jekyll site, whose posts also depend on its _config.yml)."""
     site_posts: list[Post] = []
     site_problems: list[Diagnostic] = []
-    if any((path / "_config.yml").is_file() for path in paths):  # site.is_site, not imported
+    if any(os.path.lexists(path / "_config.yml") for path in paths):  # site.is_site's test
         from calendar_tui.model.site import read_sites  # a site root is read as Jekyll would
 
         paths, site_posts, site_problems = read_sites(paths, drafts=drafts)

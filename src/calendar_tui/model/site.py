@@ -67,7 +67,9 @@ class Site:
 
 
 def is_site(path: Path) -> bool:
-    return path.is_dir() and (path / CONFIG).is_file()
+    """A folder holding a `_config.yml` of any kind: one that is a pipe, a device or a dangling
+    link is then said to be unusable (`read_site`), not passed over in silence."""
+    return path.is_dir() and os.path.lexists(path / CONFIG)
 
 
 def _text(value: object) -> str:
