@@ -28,6 +28,7 @@ import msgspec
 from calendar_tui import __version__
 from calendar_tui.i18n import current_language
 from calendar_tui.model.atomic import atomic_write_bytes
+from calendar_tui.model.cache_folder import mark_used, prune
 from calendar_tui.model.cache_format import (
     FORMAT_VERSION,
     Entry,
@@ -83,8 +84,9 @@ class _Damaged(Exception):
 
 
 class PostCache:
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, bounded_folder: bool = False) -> None:
         self.path = path or cache_dir() / "posts.msgpack"
+        self._bounded_folder = bounded_folder  # the user's cache folder: old files are pruned
         self._fingerprint = code_fingerprint()
         self._entries: dict[str, Entry] = {}  # read from the file, until a load takes them
         self._in_file: set[str] = set()
@@ -101,7 +103,7 @@ class PostCache:
         of a large collection opened another time."""
         names = "\n".join(sorted(str(p.resolve()) for p in paths))
         digest = _checksum(names.encode("utf-8", "surrogateescape"))
-        return cls(cache_dir() / f"posts-{digest}.msgpack")
+        return cls(cache_dir() / f"posts-{digest}.msgpack", bounded_folder=True)
 
     def __len__(self) -> int:
         """Entries held: those read from the file, or those kept by this load."""
@@ -190,6 +192,8 @@ class PostCache:
     def save(self) -> None:
         """Keeps the entries of this load only (files it did not see are dropped), atomically."""
         if not self._dirty and self._used.keys() == self._in_file:
+            if self._bounded_folder and self._in_file:
+                mark_used(self.path)  # nothing to write, but used: the last to be pruned
             return
         try:
             frames = []
@@ -207,6 +211,8 @@ class PostCache:
         except (OSError, msgspec.EncodeError, UnicodeEncodeError, RecursionError):
             return  # a cache that cannot be written only costs time next run
         self._in_file, self._dirty = set(self._used), False
+        if self._bounded_folder:
+            prune(self.path.parent, keep=self.path)
 
 
 def _post(entry: Entry | None, key: FileKey, shown: str) -> Post | None:
