@@ -295,13 +295,19 @@ def run_app(
     )
     app.run()
     if app.signalled is not None:
-        _end_worker_processes()  # a load still parsing: its pool's workers go too
-        return 128 + app.signalled
+        _end_now(128 + app.signalled)
     return 0
 
 
-def _end_worker_processes() -> None:
+def _end_now(status: int) -> None:
+    """After a signal, once the app has given the terminal back: a load still parsing has its
+    pool's processes ended, then this process ends at once. The interpreter's own exit would
+    join the pool's manager thread, which can wait for ever on a result that a worker ended
+    mid-write left half-sent (seen about once in ten SIGHUPs while loading)."""
     multiprocessing = sys.modules.get("multiprocessing")
     if multiprocessing is not None:
         for child in multiprocessing.active_children():
             child.terminate()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
