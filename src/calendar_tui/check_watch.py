@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the parser imports this module: keep it light
     import argparse
@@ -89,9 +89,13 @@ def summary(result) -> str:
     errors = sum(d.severity == "error" for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     sessions = sum(len(p.calendar_sessions) for p in result.posts)
-    return _(
-        "{posts} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)"
-    ).format(posts=len(result.posts), sessions=sessions, errors=errors, warnings=warnings)
+    posts = len(result.posts)
+    return _("{posts}, {sessions}: {errors}, {warnings}").format(
+        posts=ngettext("{count} post", "{count} posts", posts).format(count=posts),
+        sessions=ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
 
 
 def watch_roots(paths: Sequence[Path]) -> list[Path]:
@@ -255,7 +259,11 @@ def _report(previous, result, files: int) -> None:
     new, fixed = problem_changes(previous.diagnostics, result.diagnostics)
     stamp = _stamp()
     if not new and not fixed:
-        message = _("{files} file(s) changed: no new problem, none fixed").format(files=files)
+        message = ngettext(
+            "{files} file changed: no new problem, none fixed",
+            "{files} files changed: no new problem, none fixed",
+            files,
+        ).format(files=files)
         print(f"[{stamp}] {message}", flush=True)
         return
     for diagnostic in fixed:
