@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # the parser imports this module: keep it light
 
 QUIET_MS = 250  # a batch of changes ends after this long without another
 MAX_BATCH_MS = 2000  # and is reported at the latest after this long
-READY_MS = 300  # the watcher says it is ready after this long without changes
 
 
 def add_watch_arguments(parser: argparse.ArgumentParser) -> None:
@@ -137,9 +136,10 @@ def change_batches(
     paths: Sequence[Path], poll: bool | None, stop_event: object | None = None
 ) -> Iterator[set]:
     """Batches of changes; the first, empty, batch says the watcher is in place. Setting
-    `stop_event` (a `threading.Event`) ends it within `READY_MS` (the app's watcher thread).
-    Polling (`poll`, or `WATCHFILES_FORCE_POLLING` when `poll` is None) is our own
-    (`watch_polling`): watchfiles' poller misses a same-size save within the same second."""
+    `stop_event` (a `threading.Event`) ends it within a twentieth of a second (the app's watcher
+    thread, which quitting waits for). Polling (`poll`, or `WATCHFILES_FORCE_POLLING` when `poll`
+    is None) is our own (`watch_polling`): watchfiles' poller misses a same-size save within the
+    same second."""
     if polling(poll):
         from calendar_tui.watch_polling import poll_batches
 
@@ -147,24 +147,17 @@ def change_batches(
             paths, quiet_s=QUIET_MS / 1000, max_batch_s=MAX_BATCH_MS / 1000, stop_event=stop_event
         )
         return
-    from watchfiles import watch
+    from calendar_tui.watch_events import event_batches
 
-    batches = watch(
-        *watch_roots(paths),
+    yield from event_batches(
+        paths,
+        roots=watch_roots(paths),
         watch_filter=PostFilter(paths),
-        debounce=MAX_BATCH_MS,
-        step=QUIET_MS,
-        rust_timeout=READY_MS,
-        yield_on_timeout=True,
-        force_polling=poll,  # False, or None: watchfiles guesses (WSL mounts: its own poller)
-        ignore_permission_denied=True,
+        quiet_s=QUIET_MS / 1000,
+        max_batch_s=MAX_BATCH_MS / 1000,
+        force_polling=poll,
         stop_event=stop_event,
     )
-    ready = False
-    for batch in batches:
-        if batch or not ready:
-            ready = True
-            yield batch
 
 
 def polling(poll: bool | None) -> bool:
