@@ -13,7 +13,6 @@ that the app shows:
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -156,6 +155,8 @@ def load_settings(path: Path | None = None) -> Settings:
         )
     except NotReadable:
         raw = None
+    import json  # only once there is a file: most users have none, and `list` reads it
+
     try:
         if raw is None:
             raise ValueError(_("larger than {size} kB").format(size=MAX_FILE_BYTES // 1024))
@@ -186,6 +187,8 @@ def save_settings(settings: Settings) -> str | None:
     """Write atomically; returns a sentence for the user when the settings could not be saved."""
     if settings.path is None or not settings.writable:
         return None
+    import json
+
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
     try:
         atomic_write_text(settings.path, text)

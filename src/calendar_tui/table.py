@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import EventStore
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Occurrence
+from calendar_tui.terminal_width import terminal_columns
 
 HEADERS = (N_("When"), N_("Session"), N_("Tags"))  # translated where the table is drawn
 WRAPPED = (False, True, True)  # "When" stays on one line
@@ -168,7 +168,7 @@ def print_table(
         (when_text(o), one_line(o.title), one_line(", ".join(o.tags)))
         for o in occurrences
     ]
-    width = shutil.get_terminal_size((80, 24)).columns if _styled(stream) else _columns()
+    width = terminal_columns() if _styled(stream) else _columns()
     stream.write(render(title, rows, max(width, 20), bold=_styled(stream)))
     count = len(occurrences)
     stream.write(ngettext("{count} occurrence", "{count} occurrences", count).format(count=count))
