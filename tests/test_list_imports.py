@@ -26,6 +26,7 @@ NOT_IN_LIST = (
     "calendar_tui.cli_serve",
     "json",  # the settings file is parsed when there is one
     "locale",  # gettext's catalog search; i18n opens the catalog by its path
+    "calendar_tui.settings",  # read when there is a settings file (see the test below)
     "rich",
     "shutil",  # argparse's help formatter and the table's width: terminal_width.py
     "tempfile",  # with platformdirs
@@ -71,6 +72,19 @@ def test_list_without_the_cache_imports_none_of_it(tmp_path):
     modules = list_modules(tmp_path, "--no-cache")
     assert "calendar_tui.model.post" in modules  # the programme was parsed
     assert imported(modules, NOT_WITHOUT_CACHE) == []
+
+
+def test_a_settings_file_is_still_read(tmp_path):
+    config = tmp_path / "home" / "config"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text('{"version": 1, "language": "en"}', "utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="fr_FR.UTF-8", HOME=str(tmp_path / "home"), CALENDAR_TUI_CONFIG_DIR=str(config))
+    result = subprocess.run(
+        [sys.executable, "-m", "calendar_tui", "list"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "When" in result.stdout and "Quand" not in result.stdout  # the file's language
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux folders")

@@ -111,9 +111,16 @@ def _language_choice(args_list: list[str]) -> str | None:
         if arg.startswith("--lang="):
             del args_list[index]
             return arg.partition("=")[2]
-    from calendar_tui.settings import load_settings
+    from calendar_tui.model.user_dirs import settings_path
 
-    return load_settings().language or None
+    path = settings_path()
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # defaults, as load_settings gives them
+        return None
+    from calendar_tui.settings import load_settings  # its dataclass and imports: ~1 ms
+
+    return load_settings(path).language or None
 
 
 def _flushed(status: int) -> int:

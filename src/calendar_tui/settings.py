@@ -23,10 +23,8 @@ from calendar_tui.i18n import LANGUAGES, _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.reading import NotReadable, read_regular, special_kind
 from calendar_tui.model.text import clean_text, one_line
-from calendar_tui.model.user_dirs import user_dir
+from calendar_tui.model.user_dirs import ENV_CONFIG_DIR, settings_path, user_dir
 
-ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
-FILE_NAME = "settings.json"
 DEFAULT_THEME = "textual-dark"
 FORMAT_VERSION = 1
 DEFAULT_REMINDER_MINUTES = 10
@@ -138,7 +136,7 @@ def _keys(value: str) -> str:
 
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; a missing file gives defaults, a corrupt one is set aside."""
-    path = path or config_dir() / FILE_NAME
+    path = path or settings_path()
     try:
         kind = special_kind(os.stat(path).st_mode)
         if kind is not None:  # a pipe would block the start, a device fill memory

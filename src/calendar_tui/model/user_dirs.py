@@ -11,6 +11,8 @@ from typing import Literal
 
 APP_NAME = "calendar-tui"
 Kind = Literal["config", "data", "cache"]
+ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
+SETTINGS_NAME = "settings.json"
 
 # On Linux, the XDG variable or its default under an absolute $HOME, as platformdirs' Unix
 # folders are: importing platformdirs (tempfile, shutil, random...) cost `list` ~5 ms.
@@ -26,6 +28,11 @@ def user_dir(kind: Kind, env_var: str) -> Path:
     if override:
         return Path(override)
     return Path(_linux_dir(kind) or _platformdirs_dir(kind))
+
+
+def settings_path() -> Path:
+    """The settings file (settings.py reads it): `list` looks for it before importing that."""
+    return user_dir("config", ENV_CONFIG_DIR) / SETTINGS_NAME
 
 
 def _linux_dir(kind: Kind) -> str | None:
