@@ -5,6 +5,10 @@ The recognisers read a body through a `Document`: each line as written (`raws`) 
 tokens, HTML `<h2>` ones found in the raw HTML markdown-it leaves alone), and the list items with
 the line each one ends at. Only markdown-it's block rules run: the inline ones (links, emphasis)
 would cost most of the parse and the recognisers read inline text themselves.
+
+Each line is also classified once, by the marks a header can only start with (`openers`) and
+the bold marks a label needs (`bold_lines`): the passes over the body read those lines only,
+where most lines are prose that no recogniser can match.
 """
 
 from __future__ import annotations
@@ -56,6 +60,17 @@ class Document:
         self.blocks = _blocks(self.text, self.raws)
         # line -> (level, text) of each heading
         self.headings = {b.first: (b.level, b.text) for b in self.blocks if b.kind == "heading"}
+        plains = self.plains
+        # Where a header may start: every recogniser needs "[" or "**" on its line (or reads a
+        # heading), a date heading starts with "*", "_" or "#" (recognisers.recognise and
+        # date_heading return None on any other line, before any side effect).
+        self.openers = [
+            i
+            for i, plain in enumerate(plains)
+            if "[" in plain or "**" in plain or plain.lstrip().startswith(("*", "_", "#"))
+        ]
+        # Every label pattern (bold line, "**Quand ?**", "**Où ?**") opens with "**" or "__".
+        self.bold_lines = [i for i, plain in enumerate(plains) if "**" in plain or "__" in plain]
 
     def next_content(self, index: int) -> int | None:
         """The first non-blank line after `index`."""

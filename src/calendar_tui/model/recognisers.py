@@ -59,9 +59,9 @@ Recogniser = Callable[[Scan, int], Header | None]
 
 def find_labelled(scan: Scan) -> None:
     """Sections announced by a heading and dated by a `**Quand ?**` line (a first pass)."""
-    headings = scan.doc.headings
-    for index, plain in enumerate(scan.doc.plains):
-        match = WHEN_LABEL.match(plain) if "*" in plain or "_" in plain else None
+    headings, plains = scan.doc.headings, scan.doc.plains
+    for index in scan.doc.bold_lines:  # the label is bold
+        match = WHEN_LABEL.match(plains[index])
         if not match:
             continue
         owner = max((h for h in headings if h < index), default=None)
