@@ -91,8 +91,14 @@ def fold_for_dates(text: str) -> FoldedText:
             for i, ch in enumerate(text):
                 positions.extend([i] * len(_FOLD_TABLE[ord(ch)]))
             index = tuple(positions)
-    norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
-    norm = _BLOCK_TAG.sub(lambda m: BREAK * len(m[0]), norm)
-    blanked = _BLANKED if "@" in norm else _BLANKED_NO_EMAIL
-    norm = blanked.sub(lambda m: " " * len(m[0]), norm)
+    # Each pattern runs only when the literal every match of it holds is there (most dates
+    # hold no entity, tag, link or address).
+    if "&" in norm:
+        norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
+    if "<" in norm:
+        norm = _BLOCK_TAG.sub(lambda m: BREAK * len(m[0]), norm)
+    if "@" in norm:
+        norm = _BLANKED.sub(lambda m: " " * len(m[0]), norm)
+    elif "<" in norm or "](" in norm or "http" in norm or "www." in norm:
+        norm = _BLANKED_NO_EMAIL.sub(lambda m: " " * len(m[0]), norm)
     return FoldedText(text, norm, index)
