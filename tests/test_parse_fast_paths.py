@@ -123,7 +123,6 @@ def test_dates_blank_the_urls_tags_and_addresses_they_blanked(text):
     assert blank(chosen) == blank(BLANKED_BEFORE)
 
 
-
 def fold_for_dates_before(text: str) -> date_text.FoldedText:
     """fold_for_dates as it was: every pattern run on every text."""
     table = date_text._FOLD_TABLE
