@@ -153,3 +153,27 @@ DATEISH = st.lists(
 @given(DATEISH | TEXT | URLISH)
 def test_dates_are_folded_as_they_were(text):
     assert date_text.fold_for_dates(text) == fold_for_dates_before(text)
+
+
+TIMES = ["10h", "14h30 :", "9h - 11h", "de 9h à 18h", "25h", "14h-13h", "10h70", "midi", "x", ""]
+
+
+def test_times_read_again_are_what_reading_them_gives_in_the_language_in_use():
+    from calendar_tui.i18n import current_language, set_language
+    from calendar_tui.model.french_dates import _read_times, parse_times
+
+    was = current_language()
+    try:
+        for language in ("fr", "en", "fr"):
+            set_language(language)
+            for text in TIMES * 2:  # the second time from what was kept
+                times, problems = parse_times(text)
+                fresh_times, fresh_problems = _read_times(text)
+                assert times == fresh_times
+                assert [(p, p.code) for p in problems] == [(p, p.code) for p in fresh_problems]
+        set_language("en")
+        assert parse_times("25h")[1] == ("'25h' is not a time",)
+        set_language("fr")
+        assert parse_times("25h")[1] == ("« 25h » n'est pas une heure",)
+    finally:
+        set_language(was)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, time
+from functools import lru_cache
 from typing import NamedTuple
 
-from calendar_tui.i18n import N_, _
+from calendar_tui.i18n import N_, _, current_language
 from calendar_tui.model.date_text import FoldedText as _Text
 from calendar_tui.model.date_text import fold_for_dates as _fold
 from calendar_tui.model.problem import Problem
@@ -335,6 +336,21 @@ def _scan_times(t: _Text, lo: int, hi: int) -> list[_Found]:
 def parse_times(text: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
     """All times / time ranges in text (no dates needed), and problems. Used for running orders
     like '14h-14h30', '**14h30 :**', '[9h-9h30]', and for 'Horaires' fields like '9h - 17h30'."""
+    if len(text) <= _KEPT_TIMES_LENGTH:  # the same few times come back in every running order
+        return _parse_short_times(text, current_language())
+    return _read_times(text)
+
+
+_KEPT_TIMES_LENGTH = 60  # longer texts are rarely read twice, and would be kept in memory
+
+
+@lru_cache(maxsize=1024)
+def _parse_short_times(text: str, language: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
+    """`_read_times`, kept: its values are immutable, its problems in `language`."""
+    return _read_times(text)
+
+
+def _read_times(text: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
     t = _fold(text)
     ranges, problems = [], []
     for found in _scan_times(t, 0, len(t.norm)):
