@@ -160,7 +160,7 @@ TIMES = ["10h", "14h30 :", "9h - 11h", "de 9h à 18h", "25h", "14h-13h", "10h70"
 
 def test_times_read_again_are_what_reading_them_gives_in_the_language_in_use():
     from calendar_tui.i18n import current_language, set_language
-    from calendar_tui.model.french_dates import _read_times, parse_times
+    from calendar_tui.model.french_times import _read_times, parse_times
 
     was = current_language()
     try:

@@ -2,8 +2,9 @@
 
 `parse_when` finds the first day expression in a phrase ("le mardi 24 novembre 2020",
 "Du 02/11 au 30/11", "les 7, 8 et 9 septembre") with the times that go with it;
-`parse_times` reads times alone ("14h-14h30", "de 9h jusqu'à 18h"). Nothing here raises on
-text: what cannot be a date or a time becomes a problem sentence for the post's author.
+`parse_times` (from french_times.py) reads times alone ("14h-14h30", "de 9h jusqu'à 18h").
+Nothing here raises on text: what cannot be a date or a time becomes a problem sentence for the
+post's author.
 
 The text is first folded (lower case, no accents, one kind of space, dash and apostrophe,
 URLs and HTML tags blanked) into a string of the same length, so spans found in the folded
@@ -14,13 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, time
-from functools import lru_cache
-from typing import NamedTuple
+from datetime import date
 
-from calendar_tui.i18n import N_, _, current_language
+from calendar_tui.i18n import N_, _
 from calendar_tui.model.date_text import FoldedText as _Text
 from calendar_tui.model.date_text import fold_for_dates as _fold
+from calendar_tui.model.french_times import TimeRange, parse_times, scan_times
 from calendar_tui.model.problem import Problem
 
 __all__ = ["MONTHS", "WEEKDAYS", "TimeRange", "When", "infer_year", "parse_times", "parse_when"]
@@ -43,12 +43,6 @@ _ENGLISH_DAYS = (  # translated where a problem names the day
     N_("Saturday"),
     N_("Sunday"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class TimeRange:
-    start: time
-    end: time | None  # None when only a start is known ("à 9h", "à partir de 14h")
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,109 +249,10 @@ def _range(t: _Text, first: _Day, last: _Day, start: int, reference: date) -> _D
     return _Days((begin, finish), True, tuple(problems), start, last.end)
 
 
-# --- Times ---------------------------------------------------------------------------------
-
-_HOUR = r"(?<![0-9a-z.,:/])[0-9]{1,2}"
-_ATOM = rf"""(?:
-    {_HOUR}[ ]*(?:heures?|h)(?![a-z])(?:[ ]*[0-9]{{2}}(?![0-9]|[ ]*(?:h(?![a-z])|heure)))?
-  | (?<!\+){_HOUR}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9])
-  | (?<![a-z-])(?<!apres\ )(?:midi|minuit)(?![a-z-])
-)(?!/[0-9])"""
-_ATOM_PARTS = re.compile(r"([0-9]{1,2})[ ]*(?:heures?|h|:)[ ]*([0-9]{2})?|(midi)|minuit")
-_TIME_RANGE = re.compile(
-    rf"""(?:(?<![a-z])(?P<lead>a\ partir\ de|entre|jusqu'au|jusqu'a|des|de|a|vers)\s+)?
-    (?P<a>{_ATOM})
-    (?:\s*(?P<sep>et\ jusqu'au|et\ jusqu'a|jusqu'au|jusqu'a|au|a|et|-+)(?![a-z])\s*(?P<b>{_ATOM}))?""",
-    re.X,
-)
 _ALL_DAY = re.compile(r"(?<![a-z])toute la journee(?![a-z])")
 _BOUNDARY = re.compile(
     r"[.!?](?=\s|\Z)|[;|\[\x00]|\](?!\()|\n\s*\n|\n(?=\s*(?:[*#>+|-]|[0-9]+\.\s))"
 )
-
-
-def _fmt(value: time) -> str:
-    return f"{value.hour}h{value.minute:02d}" if value.minute else f"{value.hour}h"
-
-
-def _atom_time(t: _Text, start: int, end: int, problems: list[str]) -> time | None:
-    m = _ATOM_PARTS.search(t.norm, start, end)
-    if m is None:
-        return None
-    if m[1] is None:
-        return time(12) if m[3] else time(0)
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if hour > 23 or minute > 59:
-        problems.append(
-            Problem("time.impossible", _("'{text}' is not a time").format(text=t.quote(start, end)))
-        )
-        return None
-    return time(hour, minute)
-
-
-class _Found(NamedTuple):
-    """A time or time range found in the folded text."""
-
-    start: int
-    end: int
-    range: TimeRange | None  # None when its start is not a time
-    problems: tuple[str, ...]
-
-
-def _scan_times(t: _Text, lo: int, hi: int) -> list[_Found]:
-    """Every time or time range in norm[lo:hi]."""
-    found = []
-    pos = lo
-    while m := _TIME_RANGE.search(t.norm, pos, hi):
-        lead, sep = m["lead"] or "", m["sep"] or ""
-        a_span, b_span, end = m.span("a"), m.span("b"), m.end()
-        if sep == "et" and lead != "entre":  # "à 9h et à 14h": two starts, not a range
-            b_span, end = (-1, -1), m.end("a")
-        if lead.startswith("jusqu") and b_span[0] < 0:  # an end with no start: not ours
-            pos = end
-            continue
-        problems: list[str] = []
-        first = _atom_time(t, *a_span, problems)
-        last = _atom_time(t, *b_span, problems) if b_span[0] >= 0 else None
-        if first is not None and last is not None and last <= first:
-            problems.append(
-                Problem(
-                    "time.range_reversed",
-                    _("end {end} before start {start}").format(end=_fmt(last), start=_fmt(first)),
-                )
-            )
-            last = None
-        found_range = TimeRange(first, last) if first is not None else None
-        found.append(_Found(m.start(), end, found_range, tuple(problems)))
-        pos = end
-    return found
-
-
-def parse_times(text: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
-    """All times / time ranges in text (no dates needed), and problems. Used for running orders
-    like '14h-14h30', '**14h30 :**', '[9h-9h30]', and for 'Horaires' fields like '9h - 17h30'."""
-    if len(text) <= _KEPT_TIMES_LENGTH:  # the same few times come back in every running order
-        return _parse_short_times(text, current_language())
-    return _read_times(text)
-
-
-_KEPT_TIMES_LENGTH = 60  # longer texts are rarely read twice, and would be kept in memory
-
-
-@lru_cache(maxsize=1024)
-def _parse_short_times(text: str, language: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
-    """`_read_times`, kept: its values are immutable, its problems in `language`."""
-    return _read_times(text)
-
-
-def _read_times(text: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
-    t = _fold(text)
-    ranges, problems = [], []
-    for found in _scan_times(t, 0, len(t.norm)):
-        if found.range is not None:
-            ranges.append(found.range)
-        problems.extend(found.problems)
-    return tuple(ranges), tuple(problems)
 
 
 # --- Phrases -------------------------------------------------------------------------------
@@ -390,11 +285,11 @@ def parse_when(text: str, reference: date) -> When | None:
     named = _days_expression(t, m, reference)
     start, end = named.start, named.end
     lo, hi = _phrase(t, start, end)
-    timed = _scan_times(t, end, hi)
+    timed = scan_times(t, end, hi)
     if timed:
         end = timed[-1].end
     else:  # "à 14h, le 5 novembre"
-        before = _scan_times(t, lo, start)
+        before = scan_times(t, lo, start)
         if before and len(t.norm[before[-1].end : start].strip(" ,:*_-()'")) <= _NEAR:
             timed, start = before, before[0].start
     all_day = _ALL_DAY.search(t.norm, lo, hi)
