@@ -145,3 +145,57 @@ def test_the_scan_keeps_what_each_pass_needs():
     (session,) = extraction.sessions
     assert session.title == "Titre" and session.location == "Salle A"
     assert session.slots[0].start == datetime(2020, 11, 9, 14, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+@settings(max_examples=1500)
+@given(BODIES)
+def test_a_blank_plain_line_is_an_empty_one(body):
+    # The passes test `not plain` where they tested `not plain.strip()`.
+    for plain in Document(body).plains:
+        assert (plain.strip() == "") == (plain == "")
+
+
+def _headings_from_blocks(text, raws):
+    """The headings as they were found: every block made, the headings kept."""
+    from calendar_tui.model.blocks import _HEADING_HTML, _MAYBE_HEADING, _parser
+    from calendar_tui.model.body_text import inline_plain
+
+    blocks, heading = [], None
+    tokens = _parser().parse(text) if "#" in text and _MAYBE_HEADING.search(text) else ()
+    for token in tokens:
+        if token.type == "inline" and heading is not None:
+            blocks.append(("heading", heading[0], heading[1], inline_plain(token.content)))
+            heading = None
+        if token.map is None:
+            continue
+        if token.type == "heading_open" and token.markup.startswith("#"):
+            heading = (token.map[0], int(token.tag[1]))
+        elif token.type in ("list_item_open", "paragraph_open", "html_block"):
+            blocks.append((token.type, token.map[0], 0, ""))
+    html = {}
+    for index, raw in enumerate(raws):
+        match = _HEADING_HTML.search(raw) if "<" in raw else None
+        if match:
+            html[index] = ("heading", index, int(match.group(1)), inline_plain(match.group(2)))
+    if html:
+        blocks = [b for b in blocks if b[0] != "heading" or b[1] not in html]
+        blocks.extend(html.values())
+    return {first: (level, text) for kind, first, level, text in blocks if kind == "heading"}
+
+
+HEADED = st.lists(
+    st.sampled_from(
+        ["# ", "## a", "### ", "#", "\n", "\n\n", "    ", "  ", "* ", "1. ", "```", "~~~", "x",
+         "<h2>", "</h2>", "<h3 class='t'>", "<div>", "</div>", "**b**", "#a", " ##", "\t", "> "]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(HEADED | BODIES)
+def test_headings_are_those_the_blocks_gave(body):
+    doc = Document(body)
+    expected = _headings_from_blocks(doc.text, doc.raws)
+    assert doc.headings == expected
+    assert list(doc.headings) == list(expected)  # in the same order

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One kind of space, dash and apostrophe.
 _PLAIN = {ch: " " for ch in "\u00a0\u202f\u2007\u2009\u2002\u2003\u2005\u2006\u200a\u3000\t\r\f\v"}
@@ -43,8 +43,7 @@ def _fold_char(ch: str) -> str:
     return "" if unicodedata.combining(ch) else ch
 
 
-@dataclass(frozen=True, slots=True)
-class FoldedText:
+class FoldedText(NamedTuple):  # not a frozen dataclass: made for every date read, 5x cheaper
     raw: str
     norm: str  # folded text
     index: tuple[int, ...] | None  # norm position -> raw position (None: the same)

@@ -14,8 +14,9 @@ text are spans of the original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from calendar_tui.i18n import N_, _
 from calendar_tui.model.date_text import FoldedText as _Text
@@ -93,9 +94,9 @@ _WINDOW = 160  # how far back list and range prefixes are looked for
 _NEAR = 20  # times before a day go with it when at most this many characters separate them
 
 
-@dataclass(frozen=True, slots=True)
-class _Day:
-    """One named day as written, before its year is settled."""
+class _Day(NamedTuple):
+    """One named day as written, before its year is settled (a NamedTuple, as `_Days`: a
+    frozen dataclass costs ten times more to make, and the grammar makes several per date)."""
 
     start: int
     end: int
@@ -180,8 +181,7 @@ def infer_year(day: int, month: int, reference: date) -> int:
     return best[1] if best else reference.year
 
 
-@dataclass(frozen=True, slots=True)
-class _Days:
+class _Days(NamedTuple):
     """What the day part of a phrase says, and where it is in the folded text."""
 
     days: tuple[date, ...]
@@ -202,7 +202,7 @@ def _days_expression(t: _Text, m: re.Match[str], reference: date) -> _Days:
     )
     if textual and (p := _BARE_RANGE_PREFIX.search(window)):  # "du 13 au 15 juin"
         (first,) = _bare_days(t, p["items"], lo + p.start("items"), anchor)
-        same_year = [replace(first, year=year), replace(anchor, year=year)]
+        same_year = [first._replace(year=year), anchor._replace(year=year)]
         return _range(t, *same_year, lo + p.start(), reference)
     if (
         (since := _FROM.search(window))
