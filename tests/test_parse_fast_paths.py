@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -177,3 +178,66 @@ def test_times_read_again_are_what_reading_them_gives_in_the_language_in_use():
         assert parse_times("25h")[1] == ("« 25h » n'est pas une heure",)
     finally:
         set_language(was)
+
+
+FOLDED_DATES = st.lists(
+    st.sampled_from(
+        ["le ", "du ", " au ", "lundi ", "mardi, ", "1er ", "12 ", "9", "/", "-", "2021", "-03-",
+         " janvier", " fev", " fevr.", " avril", " aout", " dec", " decembre", "mai", "juil",
+         " de ", " a ", "14h", "14h30", "9 heures", " midi", "minuit", "apres midi", " et ",
+         "toute la journee", ". ", "\n\n", "*", "_", ", ", " ", "x", "jusqu'au ", "entre "]
+    ),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(FOLDED_DATES, st.integers(0, 30), st.integers(0, 80))
+def test_a_day_is_looked_for_where_it_was(norm, start, end):
+    from calendar_tui.model import french_dates
+
+    def found(match):
+        return match and (match.span(), match.groups())
+
+    expected = french_dates._DAY.search(norm, start, end)
+    assert found(french_dates._find_day(norm, start, end)) == found(expected)
+
+
+@settings(max_examples=2000)
+@given(FOLDED_DATES, st.integers(0, 30), st.integers(0, 80))
+def test_times_are_found_where_they_were(norm, lo, hi):
+    from unittest import mock
+
+    from calendar_tui.model import french_times
+
+    t = date_text.FoldedText(norm, norm, None)
+    found = french_times.scan_times(t, lo, hi)
+    with mock.patch.object(french_times, "_TIME_MARK", re.compile("")):  # a mark everywhere
+        assert found == french_times.scan_times(t, lo, hi)
+
+
+@settings(max_examples=2000)
+@given(st.integers(1, 31), st.integers(1, 12), st.dates() | st.datetimes())
+def test_the_year_inferred_is_the_one_nearest_as_before(day, month, reference):
+    from calendar_tui.model.french_dates import infer_year
+
+    best = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            gap = abs((date(year, month, day) - reference).days)
+        except (ValueError, OverflowError, TypeError):
+            continue
+        if best is None or gap <= best[0]:
+            best = (gap, year)
+    assert infer_year(day, month, reference) == (best[1] if best else reference.year)
+
+
+def test_every_month_name_is_a_mark_of_a_day():
+    from calendar_tui.model import french_dates
+
+    names = [name for name in french_dates.MONTHS if name.isascii()]
+    for name in names + [f"{name}." for name in names]:
+        text = f"le 12 {name} a 14h"
+        expected = french_dates._DAY.search(text)
+        assert expected is not None
+        assert french_dates._find_day(text, 0, len(text)).span() == expected.span()

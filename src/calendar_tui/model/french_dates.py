@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from calendar_tui.i18n import N_, _
@@ -80,6 +80,9 @@ _DAY = re.compile(
     re.X,
 )
 _DIGIT = re.compile("[0-9]")
+# What every day written holds: a month's name (each holds one of these stems), a "/" or a "-".
+# Sought before _DAY, whose every try at each position costs far more (see _find_day).
+_DAY_MARK = re.compile("[/-]|janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec")
 _ITEM = rf"(?:(?:{_WD})[\s,*_]+)?(?:le\s+)?[0-9]{{1,2}}(?:er|ere|e)?"
 _ITEM_PARTS = re.compile(rf"(?:(?P<wd>{_WD})[\s,*_]+)?(?:le\s+)?(?P<d>[0-9]{{1,2}})")
 # "les 7, 8 et " / "13 & " just before "9 septembre"
@@ -104,6 +107,13 @@ class _Day(NamedTuple):
     month: int
     year: int | None
     weekday: tuple[int, int] | None  # span of the weekday word
+
+
+def _find_day(norm: str, start: int, end: int) -> re.Match[str] | None:
+    """`_DAY.search(norm, start, end)`, looked for only where a day can be."""
+    if _DAY_MARK.search(norm, start, end) is None:
+        return None
+    return _DAY.search(norm, start, end)
 
 
 def _day_from(m: re.Match[str]) -> _Day:
@@ -170,10 +180,13 @@ def _make_date(t: _Text, d: _Day, year: int, problems: list[str]) -> date | None
 def infer_year(day: int, month: int, reference: date) -> int:
     """Year for a day/month given without one: the year that puts the date nearest to the
     reference (so a post written in December listing January dates rolls over to next year)."""
+    if isinstance(reference, datetime):  # no date minus a datetime: none is nearer
+        return reference.year
+    target = reference.toordinal()  # days counted as ordinals: no timedelta made per year
     best: tuple[int, int] | None = None
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
-            gap = abs((date(year, month, day) - reference).days)
+            gap = abs(date(year, month, day).toordinal() - target)
         except (ValueError, OverflowError, TypeError):
             continue
         if best is None or gap <= best[0]:  # ties go to the later year
@@ -266,7 +279,7 @@ def _phrase(t: _Text, start: int, end: int) -> tuple[int, int]:
     hi = len(t.norm)
     if b := _BOUNDARY.search(t.norm, end):
         hi = b.start()
-    if (d := _DAY.search(t.norm, end, hi)) is not None:
+    if (d := _find_day(t.norm, end, hi)) is not None:
         hi = d.start()
     return lo, hi
 
@@ -279,7 +292,7 @@ def parse_when(text: str, reference: date) -> When | None:
     if _DIGIT.search(text) is None:  # every day pattern holds an ASCII digit; folding adds none
         return None
     t = _fold(text)
-    m = _DAY.search(t.norm)
+    m = _find_day(t.norm, 0, len(t.norm))
     if m is None:
         return None
     named = _days_expression(t, m, reference)
@@ -292,7 +305,7 @@ def parse_when(text: str, reference: date) -> When | None:
         before = scan_times(t, lo, start)
         if before and len(t.norm[before[-1].end : start].strip(" ,:*_-()'")) <= _NEAR:
             timed, start = before, before[0].start
-    all_day = _ALL_DAY.search(t.norm, lo, hi)
+    all_day = _ALL_DAY.search(t.norm, lo, hi) if "toute la journee" in t.norm else None
     if all_day:
         start, end = min(start, all_day.start()), max(end, all_day.end())
     times = tuple(found.range for found in timed if found.range is not None)

@@ -38,6 +38,8 @@ _TIME_RANGE = re.compile(
     re.X,
 )
 
+_TIME_MARK = re.compile("[0-9]|mi(?:di|nuit)")
+
 
 def _fmt(value: time) -> str:
     return f"{value.hour}h{value.minute:02d}" if value.minute else f"{value.hour}h"
@@ -71,7 +73,9 @@ def scan_times(t: _Text, lo: int, hi: int) -> list[_Found]:
     """Every time or time range in norm[lo:hi]."""
     found = []
     pos = lo
-    while m := _TIME_RANGE.search(t.norm, pos, hi):
+    # Every time holds a digit or "midi"/"minuit": sought first, as the pattern tries much at
+    # each position (its lead words and lookbehinds).
+    while _TIME_MARK.search(t.norm, pos, hi) and (m := _TIME_RANGE.search(t.norm, pos, hi)):
         lead, sep = m["lead"] or "", m["sep"] or ""
         a_span, b_span, end = m.span("a"), m.span("b"), m.end()
         if sep == "et" and lead != "entre":  # "à 9h et à 14h": two starts, not a range
