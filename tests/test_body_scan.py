@@ -199,3 +199,22 @@ def test_headings_are_those_the_blocks_gave(body):
     expected = _headings_from_blocks(doc.text, doc.raws)
     assert doc.headings == expected
     assert list(doc.headings) == list(expected)  # in the same order
+
+
+STARTS = st.lists(
+    st.sampled_from(
+        [" ", "\t", "\u00a0", "\u2003", "*", "+", "-", "#", "_", "[", "de ", "De ", "DE ", "à ",
+         "À ", "a ", "A partir de ", "dès ", "Dès ", "midi", "MIDI", "Midi", "mıdı", "MİDİ", "1",
+         "12", "٣", "²", "9 heures", " : x", "x", "é", "İ"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000)
+@given(STARTS | st.text(max_size=20))
+def test_a_line_the_first_look_passes_over_never_starts_with_a_time(line):
+    from calendar_tui.model.running_order import _may_start_a_time
+
+    if not _may_start_a_time(line.lstrip()[:1]):
+        assert TIME_FIRST.match(line) is None

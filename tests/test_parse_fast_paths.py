@@ -241,3 +241,31 @@ def test_every_month_name_is_a_mark_of_a_day():
         expected = french_dates._DAY.search(text)
         assert expected is not None
         assert french_dates._find_day(text, 0, len(text)).span() == expected.span()
+
+
+EMPHASIS = st.lists(
+    st.sampled_from(["*", "**", "_", "__", "`", "a", "é", " ", "\t", "x_y", "_x", "9", "-", "\n"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000)
+@given(EMPHASIS | TEXT)
+def test_emphasis_marks_are_dropped_as_they_were(text):
+    from calendar_tui.model.body_text import _STARS
+
+    before = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|`+")
+    assert _STARS.sub("", text) == before.sub("", text)
+
+
+@settings(max_examples=3000)
+@given(EMPHASIS | TEXT)
+def test_an_italic_title_is_read_as_it_was(text):
+    from calendar_tui.model.recognisers import _ITALIC_TITLE
+
+    before = re.compile(r"^\s*(?:\*(?!\*)(?P<a>.+?)(?<!\*)\*|_(?!_)(?P<b>.+?)(?<!_)_)\s*$")
+    line = text.replace("\n", " ")  # a body line
+    found, expected = _ITALIC_TITLE.match(line), before.match(line)
+    assert (found and (found.span(), found.groupdict())) == (
+        expected and (expected.span(), expected.groupdict())
+    )

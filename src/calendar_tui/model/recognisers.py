@@ -32,7 +32,9 @@ _TITLE_BOLD = re.compile(
 )
 _TITLE_INLINE = re.compile(r"^\s*[*+-]\s+\*\*(?P<title>[^*\[\s][^*]*?)\*\*\s*,\s*(?P<rest>.+)$")
 BR_LINE = re.compile(r"^\s*<br>\s*(?P<rest>.*)$")
-_ITALIC_TITLE = re.compile(r"^\s*(?:\*(?!\*)(?P<a>.+?)(?<!\*)\*|_(?!_)(?P<b>.+?)(?<!_)_)\s*$")
+# Greedy: the closing mark is the only one with nothing but spaces after it, which a lazy `.+?`
+# found by trying the closing mark after each character.
+_ITALIC_TITLE = re.compile(r"^\s*(?:\*(?!\*)(?P<a>.+)(?<!\*)\*|_(?!_)(?P<b>.+)(?<!_)_)\s*$")
 WHEN_LABEL = re.compile(
     r"^\s*(?:<br>\s*)?(?:\*\*|__)\s*(?:quand|dates?)\s*\??\s*:?\s*(?:\*\*|__)\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,

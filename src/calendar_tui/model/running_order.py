@@ -50,8 +50,21 @@ def timed_candidates(plains: list[str]) -> list[int]:
     return [
         i
         for i, plain in enumerate(plains)
-        if "h" in plain or "H" in plain or (TIME_FIRST.match(plain) and _may_hold_a_time(plain))
+        if "h" in plain
+        or "H" in plain
+        or (
+            _may_start_a_time(plain.lstrip()[:1])
+            and TIME_FIRST.match(plain)
+            and _may_hold_a_time(plain)
+        )
     ]
+
+
+def _may_start_a_time(first: str) -> bool:
+    """Whether a line whose first character (after spaces) is `first` may match TIME_FIRST: a
+    list, heading or emphasis mark, "[", a digit, or the first letter of "de", "à partir de",
+    "dès", "midi" in either case."""
+    return first != "" and (first in "*+-#_[dDaAàÀmM" or first.isdecimal())
 
 
 def _may_hold_a_time(line: str) -> bool:

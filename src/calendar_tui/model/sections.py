@@ -79,25 +79,25 @@ class Outline:
 
     def __init__(self, doc: Document, date_headings: dict[int, When], is_timed, bold_text) -> None:
         """`bold_text(plain)`: a line's bold label, only ever found on `doc.bold_lines`."""
+        self._doc, self._date_headings = doc, date_headings
+        self._is_timed, self._bold_text = is_timed, bold_text
         headings = doc.headings
         self._days: list[date | None] = []
         self._groups: list[int | None] = []
-        self._labels: list[str] = []
+        self._labels: list[str] | None = None  # read on the first question (most bodies: none)
         day: date | None = None
         day_level = 7  # the date heading's level (7: a bold line, not a heading)
         passed = 7  # the highest rank of the plain headings passed since that date
         stack: list[tuple[int, int]] = []  # (level, line) of reachable groups, levels rising
-        label = ""
-        # Only headings, date headings and bold lines change what the lines below sit under:
-        # the lines up to each of them (itself included) share what was read before it.
+        # Only headings and date headings change the day and group of the lines below: the
+        # lines up to each of them (itself included) share what was read before it.
         read = 0  # lines whose answers are known
-        for index in sorted(set(headings).union(date_headings, doc.bold_lines)):
+        for index in sorted(set(headings).union(date_headings)):
             if index >= doc.count:
                 break
             run = index + 1 - read
             self._days += [None if passed < 7 and day_level >= passed else day] * run
             self._groups += [stack[-1][1] if stack else None] * run
-            self._labels += [label] * run
             read = index + 1
             heading = headings.get(index)
             if index in date_headings:
@@ -105,22 +105,35 @@ class Outline:
                 day, day_level, passed = (min(days) if days else None), (heading or (7,))[0], 7
                 while heading and stack and stack[-1][0] >= heading[0]:
                     stack.pop()
-                label = ""
                 continue
             if heading is not None:
                 passed = min(passed, heading[0])
                 while stack and stack[-1][0] >= heading[0]:
                     stack.pop()
                 stack.append((heading[0], index))
-                text = heading[1]
-            else:
-                text = bold_text(doc.plains[index])
-            if text is not None and not is_timed(text):
-                label = "" if is_generic_heading(text) else text
         run = doc.count - read
         self._days += [None if passed < 7 and day_level >= passed else day] * run
         self._groups += [stack[-1][1] if stack else None] * run
-        self._labels += [label] * run
+
+    def _read_labels(self) -> list[str]:
+        """Each line's label: changed by headings, date headings and bold lines only."""
+        doc, date_headings = self._doc, self._date_headings
+        labels: list[str] = []
+        label = ""
+        read = 0
+        for index in sorted(set(doc.headings).union(date_headings, doc.bold_lines)):
+            if index >= doc.count:
+                break
+            labels += [label] * (index + 1 - read)
+            read = index + 1
+            if index in date_headings:
+                label = ""
+                continue
+            heading = doc.headings.get(index)
+            text = heading[1] if heading is not None else self._bold_text(doc.plains[index])
+            if text is not None and not self._is_timed(text):
+                label = "" if is_generic_heading(text) else text
+        return labels + [label] * (doc.count - read)
 
     def day(self, index: int) -> date | None:
         return self._days[index]
@@ -129,6 +142,8 @@ class Outline:
         return self._groups[index]
 
     def label(self, index: int) -> str:
+        if self._labels is None:
+            self._labels = self._read_labels()
         return self._labels[index]
 
 
