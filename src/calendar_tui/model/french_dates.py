@@ -116,17 +116,23 @@ def _find_day(norm: str, start: int, end: int) -> re.Match[str] | None:
     return _DAY.search(norm, start, end)
 
 
+# The groups _day_from reads, by number: one call for all of them, no name looked up.
+_DAY_NAMES = ("wd", "mon", "d", "y", "nd", "nm", "ny", "iy", "im", "id")
+_DAY_GROUPS = tuple(_DAY.groupindex[name] for name in _DAY_NAMES)
+
+
 def _day_from(m: re.Match[str]) -> _Day:
-    wd = m.span("wd") if m["wd"] else None
-    if m["mon"]:
-        year = int(m["y"]) if m["y"] else None
-        return _Day(m.start(), m.end(), int(m["d"]), MONTHS[m["mon"].rstrip(".")], year, wd)
-    if m["nd"]:
-        year = int(m["ny"]) if m["ny"] else None
-        if m["ny"] and len(m["ny"]) == 2:  # 05/11/20: as strptime's %y
+    wd_text, mon, d, y, nd, nm, ny, iy, im, iday = m.group(*_DAY_GROUPS)
+    wd = m.span(_DAY_GROUPS[0]) if wd_text else None
+    if mon:
+        year = int(y) if y else None
+        return _Day(m.start(), m.end(), int(d), MONTHS[mon.rstrip(".")], year, wd)
+    if nd:
+        year = int(ny) if ny else None
+        if ny and len(ny) == 2:  # 05/11/20: as strptime's %y
             year += 2000 if year < 69 else 1900
-        return _Day(m.start(), m.end(), int(m["nd"]), int(m["nm"]), year, wd)
-    return _Day(m.start(), m.end(), int(m["id"]), int(m["im"]), int(m["iy"]), wd)
+        return _Day(m.start(), m.end(), int(nd), int(nm), year, wd)
+    return _Day(m.start(), m.end(), int(iday), int(im), int(iy), wd)
 
 
 def _bare_days(t: _Text, items: str, offset: int, anchor: _Day) -> list[_Day]:
@@ -183,6 +189,12 @@ def infer_year(day: int, month: int, reference: date) -> int:
     if isinstance(reference, datetime):  # no date minus a datetime: none is nearer
         return reference.year
     target = reference.toordinal()  # days counted as ordinals: no timedelta made per year
+    try:
+        gap = abs(date(reference.year, month, day).toordinal() - target)
+    except (ValueError, OverflowError, TypeError):
+        gap = None
+    if gap is not None and gap <= 182:  # the same day a year off is 365 days or more further
+        return reference.year
     best: tuple[int, int] | None = None
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
