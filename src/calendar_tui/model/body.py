@@ -4,8 +4,9 @@ A post body either describes one event (its running order, "14h30 : Mots d'ouver
 the event's `agenda`) or carries a programme: entries that each name their own day. Only lines
 that *start* with a date (or a title line followed by a date line) start a session; dates
 mentioned in passing in prose never do. The body is read as a `blocks.Document`; each programme
-style is one recogniser of `recognisers.RECOGNISERS`, tried in order on each line; timed lines
-under a date heading of a multi-day post are sessions too, other timed lines the running order.
+style is one recogniser of `recognisers.RECOGNISERS`, tried in order on each line it can start
+on (`Document.openers`); timed lines under a date heading of a multi-day post are sessions too,
+other timed lines the running order.
 
 Nothing here raises on bad input: problems become diagnostics with the file line.
 """
