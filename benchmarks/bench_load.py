@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/bench_load.py [N ...]
 
 For each N, generated posts shaped like the corpus (benchmarks/generate.py) are loaded four
-ways: cold (every post parsed; from 200 files on, by a pool of worker processes, one per core),
-cold in one process, cold with the post cache being written, and warm (every post from the cache,
-as on a second run of the app or the CLI). Peak memory is traced on the cold load in one process
+ways: cold (every post parsed; from 200 files on, by this process and a pool of worker
+processes, one per other core), cold in one process, cold with the post cache being written,
+and warm (every post from the cache, as on a second run of the app or the CLI). Peak memory is traced on the cold load in one process
 (tracemalloc sees this process only, not the pool's workers).
 Then `calendar-tui list` on the bundled programme is timed as a whole process.
 """

@@ -14,6 +14,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from generate import write_posts  # noqa: E402
 
+from calendar_tui.model import parsing  # noqa: E402
+
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/task").is_dir() or os.cpu_count() == 1, reason="needs Linux /proc"
 )
@@ -61,7 +63,8 @@ def test_no_worker_outlives_a_signalled_load(many_posts: Path, command: str, sig
     )
     try:
         # Ready when the pool's workers exist (they parse for seconds on 2,000 files).
-        assert wait_for(lambda: len(children(process.pid)) >= 2, 60), "no pool started"
+        started = wait_for(lambda: len(children(process.pid)) >= parsing.pool_workers(), 60)
+        assert started, "no pool started"
         workers = children(process.pid)
         process.send_signal(signum)
         process.wait(timeout=30)
@@ -77,8 +80,6 @@ def test_a_forked_worker_watches_the_process_that_forked_it(monkeypatch):
     # Taken before the fork (not from getppid() in the worker): a SIGTERM landing between the
     # fork and the worker's initializer once left workers watching init, alive for ever (seen
     # in CI as "workers left running").
-    from calendar_tui.model import parsing
-
     monkeypatch.setattr(parsing.threading, "active_count", lambda: 1)  # the CLI's fork path
     pool = parsing._start_pool(1)
     try:

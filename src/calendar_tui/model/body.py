@@ -4,8 +4,9 @@ A post body either describes one event (its running order, "14h30 : Mots d'ouver
 the event's `agenda`) or carries a programme: entries that each name their own day. Only lines
 that *start* with a date (or a title line followed by a date line) start a session; dates
 mentioned in passing in prose never do. The body is read as a `blocks.Document`; each programme
-style is one recogniser of `recognisers.RECOGNISERS`, tried in order on each line; timed lines
-under a date heading of a multi-day post are sessions too, other timed lines the running order.
+style is one recogniser of `recognisers.RECOGNISERS`, tried in order on each line it can start
+on (`Document.openers`); timed lines under a date heading of a multi-day post are sessions too,
+other timed lines the running order.
 
 Nothing here raises on bad input: problems become diagnostics with the file line.
 """
@@ -29,6 +30,7 @@ from calendar_tui.model.running_order import (
     bold_text,
     dedupe_agenda,
     is_timed,
+    timed_candidates,
     timed_entries,
     with_tracks,
 )
@@ -72,9 +74,9 @@ def extract_body(
     find_labelled(scan)
     headers, date_headings = _headers(scan)
     doc = scan.doc
-    outline = Outline(doc.plains, doc.headings, date_headings, is_timed, bold_text)
+    outline = Outline(doc, date_headings, is_timed, bold_text)
     for header in headers:
-        header.location = section_location(doc.plains, header.body_start, header.end)
+        header.location = section_location(doc, header.body_start, header.end)
     _days_for_times_only(scan, headers, outline, event_days)
     date_days = {w.days[0] for w in date_headings.values() if w.days}
     multi_day = len(date_days) > 1 or len(set(event_days)) > 1
@@ -107,8 +109,11 @@ def _headers(scan: Scan) -> tuple[list[Header], dict[int, When]]:
     headers: list[Header] = []
     date_headings: dict[int, When] = {}
     boundaries: set[int] = set(doc.headings)
-    for index in range(doc.count):
-        if index in scan.consumed or not doc.plains[index].strip():
+    # Only the lines a header or a date heading can start on (see Document.openers); a
+    # labelled heading may have none of their marks.
+    candidates = sorted(set(doc.openers).union(scan.labelled)) if scan.labelled else doc.openers
+    for index in candidates:
+        if index in scan.consumed or not doc.plains[index]:  # plains are right-stripped
             continue
         header = recognise(scan, index)
         if header is not None:
@@ -160,7 +165,7 @@ def _timed_lines(
     for header in headers:
         for line in range(header.body_start, header.end):
             owners.setdefault(line, header)
-    for index in range(doc.count):
+    for index in timed_candidates(doc.plains):
         if index in scan.consumed or index in header_lines:
             continue
         plain = doc.plains[index]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One kind of space, dash and apostrophe.
 _PLAIN = {ch: " " for ch in "\u00a0\u202f\u2007\u2009\u2002\u2003\u2005\u2006\u200a\u3000\t\r\f\v"}
@@ -43,8 +43,7 @@ def _fold_char(ch: str) -> str:
     return "" if unicodedata.combining(ch) else ch
 
 
-@dataclass(frozen=True, slots=True)
-class FoldedText:
+class FoldedText(NamedTuple):  # not a frozen dataclass: made for every date read, 5x cheaper
     raw: str
     norm: str  # folded text
     index: tuple[int, ...] | None  # norm position -> raw position (None: the same)
@@ -91,8 +90,14 @@ def fold_for_dates(text: str) -> FoldedText:
             for i, ch in enumerate(text):
                 positions.extend([i] * len(_FOLD_TABLE[ord(ch)]))
             index = tuple(positions)
-    norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
-    norm = _BLOCK_TAG.sub(lambda m: BREAK * len(m[0]), norm)
-    blanked = _BLANKED if "@" in norm else _BLANKED_NO_EMAIL
-    norm = blanked.sub(lambda m: " " * len(m[0]), norm)
+    # Each pattern runs only when the literal every match of it holds is there (most dates
+    # hold no entity, tag, link or address).
+    if "&" in norm:
+        norm = _ENTITY.sub(lambda m: _ENTITIES[m[1]].ljust(len(m[0])), norm)
+    if "<" in norm:
+        norm = _BLOCK_TAG.sub(lambda m: BREAK * len(m[0]), norm)
+    if "@" in norm:
+        norm = _BLANKED.sub(lambda m: " " * len(m[0]), norm)
+    elif "<" in norm or "](" in norm or "http" in norm or "www." in norm:
+        norm = _BLANKED_NO_EMAIL.sub(lambda m: " " * len(m[0]), norm)
     return FoldedText(text, norm, index)

@@ -2,8 +2,9 @@
 
 `parse_when` finds the first day expression in a phrase ("le mardi 24 novembre 2020",
 "Du 02/11 au 30/11", "les 7, 8 et 9 septembre") with the times that go with it;
-`parse_times` reads times alone ("14h-14h30", "de 9h jusqu'à 18h"). Nothing here raises on
-text: what cannot be a date or a time becomes a problem sentence for the post's author.
+`parse_times` (from french_times.py) reads times alone ("14h-14h30", "de 9h jusqu'à 18h").
+Nothing here raises on text: what cannot be a date or a time becomes a problem sentence for the
+post's author.
 
 The text is first folded (lower case, no accents, one kind of space, dash and apostrophe,
 URLs and HTML tags blanked) into a string of the same length, so spans found in the folded
@@ -13,13 +14,14 @@ text are spans of the original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, time
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import NamedTuple
 
 from calendar_tui.i18n import N_, _
 from calendar_tui.model.date_text import FoldedText as _Text
 from calendar_tui.model.date_text import fold_for_dates as _fold
+from calendar_tui.model.french_times import TimeRange, parse_times, scan_times
 from calendar_tui.model.problem import Problem
 
 __all__ = ["MONTHS", "WEEKDAYS", "TimeRange", "When", "infer_year", "parse_times", "parse_when"]
@@ -42,12 +44,6 @@ _ENGLISH_DAYS = (  # translated where a problem names the day
     N_("Saturday"),
     N_("Sunday"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class TimeRange:
-    start: time
-    end: time | None  # None when only a start is known ("à 9h", "à partir de 14h")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +80,9 @@ _DAY = re.compile(
     re.X,
 )
 _DIGIT = re.compile("[0-9]")
+# What every day written holds: a month's name (each holds one of these stems), a "/" or a "-".
+# Sought before _DAY, whose every try at each position costs far more (see _find_day).
+_DAY_MARK = re.compile("[/-]|janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec")
 _ITEM = rf"(?:(?:{_WD})[\s,*_]+)?(?:le\s+)?[0-9]{{1,2}}(?:er|ere|e)?"
 _ITEM_PARTS = re.compile(rf"(?:(?P<wd>{_WD})[\s,*_]+)?(?:le\s+)?(?P<d>[0-9]{{1,2}})")
 # "les 7, 8 et " / "13 & " just before "9 septembre"
@@ -98,9 +97,9 @@ _WINDOW = 160  # how far back list and range prefixes are looked for
 _NEAR = 20  # times before a day go with it when at most this many characters separate them
 
 
-@dataclass(frozen=True, slots=True)
-class _Day:
-    """One named day as written, before its year is settled."""
+class _Day(NamedTuple):
+    """One named day as written, before its year is settled (a NamedTuple, as `_Days`: a
+    frozen dataclass costs ten times more to make, and the grammar makes several per date)."""
 
     start: int
     end: int
@@ -110,17 +109,30 @@ class _Day:
     weekday: tuple[int, int] | None  # span of the weekday word
 
 
+def _find_day(norm: str, start: int, end: int) -> re.Match[str] | None:
+    """`_DAY.search(norm, start, end)`, looked for only where a day can be."""
+    if _DAY_MARK.search(norm, start, end) is None:
+        return None
+    return _DAY.search(norm, start, end)
+
+
+# The groups _day_from reads, by number: one call for all of them, no name looked up.
+_DAY_NAMES = ("wd", "mon", "d", "y", "nd", "nm", "ny", "iy", "im", "id")
+_DAY_GROUPS = tuple(_DAY.groupindex[name] for name in _DAY_NAMES)
+
+
 def _day_from(m: re.Match[str]) -> _Day:
-    wd = m.span("wd") if m["wd"] else None
-    if m["mon"]:
-        year = int(m["y"]) if m["y"] else None
-        return _Day(m.start(), m.end(), int(m["d"]), MONTHS[m["mon"].rstrip(".")], year, wd)
-    if m["nd"]:
-        year = int(m["ny"]) if m["ny"] else None
-        if m["ny"] and len(m["ny"]) == 2:  # 05/11/20: as strptime's %y
+    wd_text, mon, d, y, nd, nm, ny, iy, im, iday = m.group(*_DAY_GROUPS)
+    wd = m.span(_DAY_GROUPS[0]) if wd_text else None
+    if mon:
+        year = int(y) if y else None
+        return _Day(m.start(), m.end(), int(d), MONTHS[mon.rstrip(".")], year, wd)
+    if nd:
+        year = int(ny) if ny else None
+        if ny and len(ny) == 2:  # 05/11/20: as strptime's %y
             year += 2000 if year < 69 else 1900
-        return _Day(m.start(), m.end(), int(m["nd"]), int(m["nm"]), year, wd)
-    return _Day(m.start(), m.end(), int(m["id"]), int(m["im"]), int(m["iy"]), wd)
+        return _Day(m.start(), m.end(), int(nd), int(nm), year, wd)
+    return _Day(m.start(), m.end(), int(iday), int(im), int(iy), wd)
 
 
 def _bare_days(t: _Text, items: str, offset: int, anchor: _Day) -> list[_Day]:
@@ -174,10 +186,19 @@ def _make_date(t: _Text, d: _Day, year: int, problems: list[str]) -> date | None
 def infer_year(day: int, month: int, reference: date) -> int:
     """Year for a day/month given without one: the year that puts the date nearest to the
     reference (so a post written in December listing January dates rolls over to next year)."""
+    if isinstance(reference, datetime):  # no date minus a datetime: none is nearer
+        return reference.year
+    target = reference.toordinal()  # days counted as ordinals: no timedelta made per year
+    try:
+        gap = abs(date(reference.year, month, day).toordinal() - target)
+    except (ValueError, OverflowError, TypeError):
+        gap = None
+    if gap is not None and gap <= 182:  # the same day a year off is 365 days or more further
+        return reference.year
     best: tuple[int, int] | None = None
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
-            gap = abs((date(year, month, day) - reference).days)
+            gap = abs(date(year, month, day).toordinal() - target)
         except (ValueError, OverflowError, TypeError):
             continue
         if best is None or gap <= best[0]:  # ties go to the later year
@@ -185,8 +206,7 @@ def infer_year(day: int, month: int, reference: date) -> int:
     return best[1] if best else reference.year
 
 
-@dataclass(frozen=True, slots=True)
-class _Days:
+class _Days(NamedTuple):
     """What the day part of a phrase says, and where it is in the folded text."""
 
     days: tuple[date, ...]
@@ -207,7 +227,7 @@ def _days_expression(t: _Text, m: re.Match[str], reference: date) -> _Days:
     )
     if textual and (p := _BARE_RANGE_PREFIX.search(window)):  # "du 13 au 15 juin"
         (first,) = _bare_days(t, p["items"], lo + p.start("items"), anchor)
-        same_year = [replace(first, year=year), replace(anchor, year=year)]
+        same_year = [first._replace(year=year), anchor._replace(year=year)]
         return _range(t, *same_year, lo + p.start(), reference)
     if (
         (since := _FROM.search(window))
@@ -254,94 +274,10 @@ def _range(t: _Text, first: _Day, last: _Day, start: int, reference: date) -> _D
     return _Days((begin, finish), True, tuple(problems), start, last.end)
 
 
-# --- Times ---------------------------------------------------------------------------------
-
-_HOUR = r"(?<![0-9a-z.,:/])[0-9]{1,2}"
-_ATOM = rf"""(?:
-    {_HOUR}[ ]*(?:heures?|h)(?![a-z])(?:[ ]*[0-9]{{2}}(?![0-9]|[ ]*(?:h(?![a-z])|heure)))?
-  | (?<!\+){_HOUR}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9])
-  | (?<![a-z-])(?<!apres\ )(?:midi|minuit)(?![a-z-])
-)(?!/[0-9])"""
-_ATOM_PARTS = re.compile(r"([0-9]{1,2})[ ]*(?:heures?|h|:)[ ]*([0-9]{2})?|(midi)|minuit")
-_TIME_RANGE = re.compile(
-    rf"""(?:(?<![a-z])(?P<lead>a\ partir\ de|entre|jusqu'au|jusqu'a|des|de|a|vers)\s+)?
-    (?P<a>{_ATOM})
-    (?:\s*(?P<sep>et\ jusqu'au|et\ jusqu'a|jusqu'au|jusqu'a|au|a|et|-+)(?![a-z])\s*(?P<b>{_ATOM}))?""",
-    re.X,
-)
 _ALL_DAY = re.compile(r"(?<![a-z])toute la journee(?![a-z])")
 _BOUNDARY = re.compile(
     r"[.!?](?=\s|\Z)|[;|\[\x00]|\](?!\()|\n\s*\n|\n(?=\s*(?:[*#>+|-]|[0-9]+\.\s))"
 )
-
-
-def _fmt(value: time) -> str:
-    return f"{value.hour}h{value.minute:02d}" if value.minute else f"{value.hour}h"
-
-
-def _atom_time(t: _Text, start: int, end: int, problems: list[str]) -> time | None:
-    m = _ATOM_PARTS.search(t.norm, start, end)
-    if m is None:
-        return None
-    if m[1] is None:
-        return time(12) if m[3] else time(0)
-    hour, minute = int(m[1]), int(m[2] or 0)
-    if hour > 23 or minute > 59:
-        problems.append(
-            Problem("time.impossible", _("'{text}' is not a time").format(text=t.quote(start, end)))
-        )
-        return None
-    return time(hour, minute)
-
-
-class _Found(NamedTuple):
-    """A time or time range found in the folded text."""
-
-    start: int
-    end: int
-    range: TimeRange | None  # None when its start is not a time
-    problems: tuple[str, ...]
-
-
-def _scan_times(t: _Text, lo: int, hi: int) -> list[_Found]:
-    """Every time or time range in norm[lo:hi]."""
-    found = []
-    pos = lo
-    while m := _TIME_RANGE.search(t.norm, pos, hi):
-        lead, sep = m["lead"] or "", m["sep"] or ""
-        a_span, b_span, end = m.span("a"), m.span("b"), m.end()
-        if sep == "et" and lead != "entre":  # "à 9h et à 14h": two starts, not a range
-            b_span, end = (-1, -1), m.end("a")
-        if lead.startswith("jusqu") and b_span[0] < 0:  # an end with no start: not ours
-            pos = end
-            continue
-        problems: list[str] = []
-        first = _atom_time(t, *a_span, problems)
-        last = _atom_time(t, *b_span, problems) if b_span[0] >= 0 else None
-        if first is not None and last is not None and last <= first:
-            problems.append(
-                Problem(
-                    "time.range_reversed",
-                    _("end {end} before start {start}").format(end=_fmt(last), start=_fmt(first)),
-                )
-            )
-            last = None
-        found_range = TimeRange(first, last) if first is not None else None
-        found.append(_Found(m.start(), end, found_range, tuple(problems)))
-        pos = end
-    return found
-
-
-def parse_times(text: str) -> tuple[tuple[TimeRange, ...], tuple[str, ...]]:
-    """All times / time ranges in text (no dates needed), and problems. Used for running orders
-    like '14h-14h30', '**14h30 :**', '[9h-9h30]', and for 'Horaires' fields like '9h - 17h30'."""
-    t = _fold(text)
-    ranges, problems = [], []
-    for found in _scan_times(t, 0, len(t.norm)):
-        if found.range is not None:
-            ranges.append(found.range)
-        problems.extend(found.problems)
-    return tuple(ranges), tuple(problems)
 
 
 # --- Phrases -------------------------------------------------------------------------------
@@ -355,7 +291,7 @@ def _phrase(t: _Text, start: int, end: int) -> tuple[int, int]:
     hi = len(t.norm)
     if b := _BOUNDARY.search(t.norm, end):
         hi = b.start()
-    if (d := _DAY.search(t.norm, end, hi)) is not None:
+    if (d := _find_day(t.norm, end, hi)) is not None:
         hi = d.start()
     return lo, hi
 
@@ -368,20 +304,20 @@ def parse_when(text: str, reference: date) -> When | None:
     if _DIGIT.search(text) is None:  # every day pattern holds an ASCII digit; folding adds none
         return None
     t = _fold(text)
-    m = _DAY.search(t.norm)
+    m = _find_day(t.norm, 0, len(t.norm))
     if m is None:
         return None
     named = _days_expression(t, m, reference)
     start, end = named.start, named.end
     lo, hi = _phrase(t, start, end)
-    timed = _scan_times(t, end, hi)
+    timed = scan_times(t, end, hi)
     if timed:
         end = timed[-1].end
     else:  # "à 14h, le 5 novembre"
-        before = _scan_times(t, lo, start)
+        before = scan_times(t, lo, start)
         if before and len(t.norm[before[-1].end : start].strip(" ,:*_-()'")) <= _NEAR:
             timed, start = before, before[0].start
-    all_day = _ALL_DAY.search(t.norm, lo, hi)
+    all_day = _ALL_DAY.search(t.norm, lo, hi) if "toute la journee" in t.norm else None
     if all_day:
         start, end = min(start, all_day.start()), max(end, all_day.end())
     times = tuple(found.range for found in timed if found.range is not None)

@@ -91,7 +91,14 @@ def parse_files(sources: Sequence[PostSource], *, parallel: bool | None = None) 
         for path, shown in sources:
             yield parse_file(path, shown)
         return
-    yield from _parse_in_pool(sources, max(2, min(workers, MAX_WORKERS)))
+    yield from _parse_in_pool(sources, pool_workers())
+
+
+def pool_workers() -> int:
+    """This process parses chunks too (see _parse_in_pool): one worker fewer than the cores
+    keeps every core busy, and what this process parses is never pickled (a post sent back
+    costs a seventh more than parsing it: pickled there, unpickled here)."""
+    return max(1, min(usable_cores() - 1, MAX_WORKERS))
 
 
 def usable_cores() -> int:

@@ -32,7 +32,9 @@ _TITLE_BOLD = re.compile(
 )
 _TITLE_INLINE = re.compile(r"^\s*[*+-]\s+\*\*(?P<title>[^*\[\s][^*]*?)\*\*\s*,\s*(?P<rest>.+)$")
 BR_LINE = re.compile(r"^\s*<br>\s*(?P<rest>.*)$")
-_ITALIC_TITLE = re.compile(r"^\s*(?:\*(?!\*)(?P<a>.+?)(?<!\*)\*|_(?!_)(?P<b>.+?)(?<!_)_)\s*$")
+# Greedy: the closing mark is the only one with nothing but spaces after it, which a lazy `.+?`
+# found by trying the closing mark after each character.
+_ITALIC_TITLE = re.compile(r"^\s*(?:\*(?!\*)(?P<a>.+)(?<!\*)\*|_(?!_)(?P<b>.+)(?<!_)_)\s*$")
 WHEN_LABEL = re.compile(
     r"^\s*(?:<br>\s*)?(?:\*\*|__)\s*(?:quand|dates?)\s*\??\s*:?\s*(?:\*\*|__)\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
@@ -59,9 +61,9 @@ Recogniser = Callable[[Scan, int], Header | None]
 
 def find_labelled(scan: Scan) -> None:
     """Sections announced by a heading and dated by a `**Quand ?**` line (a first pass)."""
-    headings = scan.doc.headings
-    for index, plain in enumerate(scan.doc.plains):
-        match = WHEN_LABEL.match(plain) if "*" in plain or "_" in plain else None
+    headings, plains = scan.doc.headings, scan.doc.plains
+    for index in scan.doc.bold_lines:  # the label is bold
+        match = WHEN_LABEL.match(plains[index])
         if not match:
             continue
         owner = max((h for h in headings if h < index), default=None)

@@ -43,6 +43,30 @@ def timed_entries(plains: list[str], index: int) -> list[tuple[str, str]]:
     return [(times, _clean_agenda_text(" ".join(parts))) for times, parts in entries]
 
 
+def timed_candidates(plains: list[str]) -> list[int]:
+    """The lines `timed_entries` may find an entry on, in one look at each line: those that
+    pass `_may_hold_a_time` and start as TIME_FIRST does (it lowers only the few lines with
+    no "h" that start with a time, "Midi : déjeuner", where it would lower every such line)."""
+    return [
+        i
+        for i, plain in enumerate(plains)
+        if "h" in plain
+        or "H" in plain
+        or (
+            _may_start_a_time(plain.lstrip()[:1])
+            and TIME_FIRST.match(plain)
+            and _may_hold_a_time(plain)
+        )
+    ]
+
+
+def _may_start_a_time(first: str) -> bool:
+    """Whether a line whose first character (after spaces) is `first` may match TIME_FIRST: a
+    list, heading or emphasis mark, "[", a digit, or the first letter of "de", "à partir de",
+    "dès", "midi" in either case."""
+    return first != "" and (first in "*+-#_[dDaAàÀmM" or first.isdecimal())
+
+
 def _may_hold_a_time(line: str) -> bool:
     """A cheap look before the pattern: every TIME holds an "h" ("14h30", "9 heures") or
     "midi", in either case."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from calendar_tui.model.blocks import Document
@@ -48,10 +49,10 @@ def section_end(header: Header, doc: Document, boundaries: set[int]) -> int:
     return count
 
 
-def section_location(plains: list[str], start: int, end: int) -> str:
-    for index in range(start, end):
-        plain = plains[index]
-        match = _WHERE_LABEL.match(plain) if "*" in plain or "_" in plain else None
+def section_location(doc: Document, start: int, end: int) -> str:
+    plains, bold = doc.plains, doc.bold_lines
+    for index in bold[bisect_left(bold, start) : bisect_left(bold, end)]:  # the label is bold
+        match = _WHERE_LABEL.match(plains[index])
         if not match:
             continue
         parts = [inline_plain(match.group("rest"))]
@@ -76,45 +77,63 @@ class Outline:
       date heading or a generic "Programme" (a running-order item's track).
     """
 
-    def __init__(
-        self,
-        plains: list[str],
-        headings: dict[int, tuple[int, str]],
-        date_headings: dict[int, When],
-        is_timed,
-        bold_text,
-    ) -> None:
+    def __init__(self, doc: Document, date_headings: dict[int, When], is_timed, bold_text) -> None:
+        """`bold_text(plain)`: a line's bold label, only ever found on `doc.bold_lines`."""
+        self._doc, self._date_headings = doc, date_headings
+        self._is_timed, self._bold_text = is_timed, bold_text
+        headings = doc.headings
         self._days: list[date | None] = []
         self._groups: list[int | None] = []
-        self._labels: list[str] = []
+        self._labels: list[str] | None = None  # read on the first question (most bodies: none)
         day: date | None = None
         day_level = 7  # the date heading's level (7: a bold line, not a heading)
         passed = 7  # the highest rank of the plain headings passed since that date
         stack: list[tuple[int, int]] = []  # (level, line) of reachable groups, levels rising
-        label = ""
-        for index, plain in enumerate(plains):
-            self._days.append(None if passed < 7 and day_level >= passed else day)
-            self._groups.append(stack[-1][1] if stack else None)
-            self._labels.append(label)
+        # Only headings and date headings change the day and group of the lines below: the
+        # lines up to each of them (itself included) share what was read before it.
+        read = 0  # lines whose answers are known
+        for index in sorted(set(headings).union(date_headings)):
+            if index >= doc.count:
+                break
+            run = index + 1 - read
+            self._days += [None if passed < 7 and day_level >= passed else day] * run
+            self._groups += [stack[-1][1] if stack else None] * run
+            read = index + 1
             heading = headings.get(index)
             if index in date_headings:
                 days = date_headings[index].days
                 day, day_level, passed = (min(days) if days else None), (heading or (7,))[0], 7
                 while heading and stack and stack[-1][0] >= heading[0]:
                     stack.pop()
-                label = ""
                 continue
-            text = None
             if heading is not None:
                 passed = min(passed, heading[0])
                 while stack and stack[-1][0] >= heading[0]:
                     stack.pop()
                 stack.append((heading[0], index))
-                text = heading[1]
-            elif "*" in plain or "_" in plain:
-                text = bold_text(plain)
-            if text is not None and not is_timed(text):
+        run = doc.count - read
+        self._days += [None if passed < 7 and day_level >= passed else day] * run
+        self._groups += [stack[-1][1] if stack else None] * run
+
+    def _read_labels(self) -> list[str]:
+        """Each line's label: changed by headings, date headings and bold lines only."""
+        doc, date_headings = self._doc, self._date_headings
+        labels: list[str] = []
+        label = ""
+        read = 0
+        for index in sorted(set(doc.headings).union(date_headings, doc.bold_lines)):
+            if index >= doc.count:
+                break
+            labels += [label] * (index + 1 - read)
+            read = index + 1
+            if index in date_headings:
+                label = ""
+                continue
+            heading = doc.headings.get(index)
+            text = heading[1] if heading is not None else self._bold_text(doc.plains[index])
+            if text is not None and not self._is_timed(text):
                 label = "" if is_generic_heading(text) else text
+        return labels + [label] * (doc.count - read)
 
     def day(self, index: int) -> date | None:
         return self._days[index]
@@ -123,6 +142,8 @@ class Outline:
         return self._groups[index]
 
     def label(self, index: int) -> str:
+        if self._labels is None:
+            self._labels = self._read_labels()
         return self._labels[index]
 
 
