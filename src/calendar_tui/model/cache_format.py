@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import msgspec
 
+from calendar_tui.model.session_text import SessionText
 from calendar_tui.model.store_index import StoreIndex, TagCount
 from calendar_tui.model.types import AgendaItem, Diagnostic, Link, Post, Session, Slot
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # The files a store's posts came from, in the posts' order: their paths as named, their
 # resolved paths and their keys (five integers each, one after the other).
 Sources = tuple[list[str], list[str], list[int]]
@@ -41,11 +43,18 @@ class _Session(msgspec.Struct, array_like=True):
     slots: list[_Slot]
     tags: tuple[str, ...]
     location: str
-    description: str
-    links: tuple[Link, ...]  # the model's own small dataclasses, decoded (and checked) by msgspec
+    # What its description and links are made from when read (session_text.SessionText):
+    # the cache keeps the Markdown, not what is made of it.
+    source: bytes
+    skip: Annotated[int, msgspec.Meta(ge=0)]
+    chapeau: str
+    links_before: tuple[
+        Link, ...
+    ]  # the model's small dataclasses, decoded (and checked) by msgspec
+    links_after: tuple[Link, ...]
+    search_title: str | None
     agenda: tuple[AgendaItem, ...]
     line: int
-    search_text: str
 
 
 class PostRecord(msgspec.Struct, array_like=True):
@@ -109,17 +118,23 @@ def from_post(post: Post) -> PostRecord | None:
 
 
 def _from_session(session: Session) -> _Session:
+    text = session.text
+    if text.source is None:
+        raise _Unsupported("a description given as it is, not made from Markdown")
     return _Session(
         session.id,
         session.title,
         [_from_slot(slot) for slot in session.slots],
         session.tags,
         session.location,
-        session.description,
-        session.links,
+        text.source,
+        text.skip,
+        text.chapeau,
+        text.links_before,
+        text.links_after,
+        text.search_title,
         session.agenda,
         session.line,
-        session.search_text,
     )
 
 
@@ -166,17 +181,23 @@ def to_post(record: PostRecord, shown: str) -> Post:
 
 
 def _to_session(record: _Session) -> Session:
+    text = SessionText(
+        record.source,
+        record.skip,
+        record.chapeau,
+        record.links_before,
+        record.links_after,
+        record.search_title,
+    )
     return Session(
         record.id,
         record.title,
         tuple(map(_to_slot, record.slots)),
         record.tags,
         record.location,
-        record.description,
-        record.links,
-        record.agenda,
-        record.line,
-        record.search_text,
+        agenda=record.agenda,
+        line=record.line,
+        text=text,
     )
 
 
