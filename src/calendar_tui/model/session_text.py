@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from calendar_tui.model.types import Link
+    from calendar_tui.model.link import Link
 
 # Tests set it to make every text when its post is parsed, as before texts were lazy (the
 # reference the lazy texts are compared with over the whole corpus).

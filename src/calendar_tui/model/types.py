@@ -6,6 +6,7 @@ from dataclasses import FrozenInstanceError, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from calendar_tui.model.link import Link as Link  # where the model's users import it from
 from calendar_tui.model.session_text import SessionText
 from calendar_tui.model.text import search_fold
 
@@ -45,12 +46,6 @@ class Diagnostic(_CompactPickle):
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.severity}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class Link(_CompactPickle):
-    text: str
-    url: str
 
 
 @dataclass(frozen=True, slots=True)
