@@ -29,7 +29,7 @@ FORMAT_VERSION = 4
 Sources = tuple[list[str], list[str], list[int]]
 
 
-class _Slot(msgspec.Struct, array_like=True):
+class _Slot(msgspec.Struct, array_like=True, frozen=True):  # hashable: see _to_slot
     start: str
     start_zone: str
     end: str | None
@@ -189,19 +189,25 @@ def _to_session(record: _Session) -> Session:
         record.links_after,
         record.search_title,
     )
-    return Session(
-        record.id,
-        record.title,
-        tuple(map(_to_slot, record.slots)),
-        record.tags,
-        record.location,
-        agenda=record.agenda,
-        line=record.line,
-        text=text,
-    )
+    slots = tuple([_SLOTS.get(slot) or _to_slot(slot) for slot in record.slots])
+    values = (record.id, record.title, slots, record.tags, record.location)
+    return Session(*values, "", (), record.agenda, record.line, "", text)  # positional: faster
+
+
+# The same slot read before (sessions of one day, a series' posts), given again: one immutable
+# Slot shared, made once (parsing datetimes is most of a warm load's work).
+_SLOTS: dict[_Slot, Slot] = {}
+_MAX_SHARED_SLOTS = 200_000
 
 
 def _to_slot(record: _Slot) -> Slot:
+    if len(_SLOTS) >= _MAX_SHARED_SLOTS:
+        _SLOTS.clear()
+    slot = _SLOTS[record] = _new_slot(record)
+    return slot
+
+
+def _new_slot(record: _Slot) -> Slot:
     start, end = record.start, record.end
     start = date.fromisoformat(start) if len(start) == 10 else _aware(start, record.start_zone)
     if end is not None:
