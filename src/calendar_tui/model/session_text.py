@@ -85,8 +85,11 @@ class SessionText:
         if self._description is None:
             from calendar_tui.model.markdown_clean import clean_markdown
 
-            own = clean_markdown(self.markdown(self.skip))
-            self._description = "\n\n".join(p for p in (self.chapeau, own) if p.strip())
+            own = clean_markdown(self.markdown(self.skip))  # stripped: blank only when empty
+            chapeau = self.chapeau
+            self._description = (
+                "\n\n".join(p for p in (chapeau, own) if p.strip()) if chapeau else own
+            )
         return self._description
 
     @property
@@ -94,8 +97,11 @@ class SessionText:
         if self._links is None:
             from calendar_tui.model.links import links_in
 
-            found = links_in(self.markdown()) if self.source else ()
-            self._links = merge_links(self.links_before, found, self.links_after)
+            found = links_in(self.markdown()) if self.source else []
+            if self.links_before or self.links_after:
+                self._links = merge_links(self.links_before, found, self.links_after)
+            else:
+                self._links = tuple(found)  # each address once already
         return self._links
 
     @property
