@@ -187,7 +187,7 @@ class EventStore:
         self.occurrences = occurrences
         self.title = title
         self.index = index
-        self._days = [occurrence_days(o) for o in occurrences]
+        self._occurrence_days: list[list[date]] | None = None
         self._texts: list[str] | None = None
         self._by_tag = index.by_tag
         self._labels = index.labels
@@ -217,6 +217,13 @@ class EventStore:
             index = build_index(unsorted)
         occurrences = tuple(unsorted[i] for i in index.order)
         return cls(tuple(posts), tuple(diagnostics), occurrences, title or "calendar-tui", index)
+
+    @property
+    def _days(self) -> list[list[date]]:
+        """The days each occurrence shows on, made for the first date filter."""
+        if self._occurrence_days is None:
+            self._occurrence_days = [occurrence_days(o) for o in self.occurrences]
+        return self._occurrence_days
 
     @property
     def _search_text(self) -> list[str]:
@@ -278,12 +285,12 @@ class EventStore:
             candidates = matched if matched is not None else self._all
             matched = {i for i in candidates if occurrences[i].session.id in only}
         if flt.start or flt.end:
-            start, end = flt.start, flt.end
+            start, end, days = flt.start, flt.end, self._days
             candidates = matched if matched is not None else self._all
             matched = {
                 i
                 for i in candidates
-                if any((not start or d >= start) and (not end or d <= end) for d in self._days[i])
+                if any((not start or d >= start) and (not end or d <= end) for d in days[i])
             }
         return None if matched is None else frozenset(matched)
 
