@@ -299,7 +299,11 @@ class CalendarScreen(ViewsInput):
         text = occurrence.session.text if occurrence else None
         if text is None or text.links_made:
             self.has_links = bool(text and text.links)
-        else:  # found in its Markdown when first read: after the frame (model/session_text.py)
+        else:
+            # Its links are found in its Markdown when first read (model/session_text.py): after
+            # this frame (the first one comes before model.links is imported). Till then its
+            # link keys work: `LinkActions.use` does nothing for a session without links.
+            self.has_links = True
             self.call_after_refresh(self._note_links, occurrence)
 
     def _note_links(self, occurrence: Occurrence) -> None:
