@@ -71,14 +71,22 @@ class Slot(_CompactPickle):
     all_day: bool = False
 
 
-class Session:
+class _SessionFields:
+    """A Session's fields: a Session is filled in as one of these, by plain assignments (the
+    frozen dataclasses' `object.__setattr__` made most of the cost of building the sessions
+    of a warm load), then becomes a Session, which refuses them."""
+
+    __slots__ = ("id", "title", "slots", "tags", "location", "agenda", "line", "text", "_search")
+
+
+class Session(_SessionFields):
     """Something a person can attend: a post's own event, or one entry of its programme.
 
     A frozen value, as the other types here; its description and links are made from its
     `text` when first read (see session_text.py), and so is its folded search text.
     """
 
-    __slots__ = ("id", "title", "slots", "tags", "location", "agenda", "line", "text", "_search")
+    __slots__ = ()
 
     id: str
     title: str  # one clean line, never empty (model.post makes it so; the views rely on it)
@@ -89,8 +97,8 @@ class Session:
     line: int  # 1-based line in the post file where the session starts
     text: SessionText
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         id: str,  # noqa: A002 - the field's name
         title: str,
         slots: tuple[Slot, ...],
@@ -102,21 +110,23 @@ class Session:
         line: int = 1,
         search_text: str = "",  # made when first read, unless given
         text: SessionText | None = None,  # instead of `description` and `links`
-    ) -> None:
+    ) -> Session:
         if text is None:
             text = SessionText.known(description, links)
         elif description or links:
             raise TypeError("a Session takes its description and links or a text, not both")
-        init = object.__setattr__
-        init(self, "id", id)
-        init(self, "title", title)
-        init(self, "slots", slots)
-        init(self, "tags", tags)
-        init(self, "location", location)
-        init(self, "agenda", agenda)
-        init(self, "line", line)
-        init(self, "text", text)
-        init(self, "_search", search_text or None)
+        self = object.__new__(_SessionFields)
+        self.id = id
+        self.title = title
+        self.slots = slots
+        self.tags = tags
+        self.location = location
+        self.agenda = agenda
+        self.line = line
+        self.text = text
+        self._search = search_text or None
+        self.__class__ = Session  # the same fields: frozen from here on
+        return self  # type: ignore[return-value]
 
     @property
     def description(self) -> str:
@@ -135,7 +145,7 @@ class Session:
             search = fold_for_search(
                 self.title if title is None else title, self.description, self.tags, self.location
             )
-            object.__setattr__(self, "_search", search)
+            _SET_SEARCH(self, search)
         return search
 
     def with_text(self, text: SessionText) -> Session:
@@ -253,3 +263,6 @@ class Occurrence:
     @property
     def tags(self) -> tuple[str, ...]:
         return self.session.tags
+
+
+_SET_SEARCH = _SessionFields._search.__set__  # type: ignore[attr-defined]  # the made search text
