@@ -2,7 +2,8 @@
 
 Each set of real posts (and generated ones, through the pool of worker processes) is loaded
 with every text made at parse time, as before they were lazy (`session_text.EAGER`), then
-lazily, in this process and from the post cache: every occurrence must read the same.
+lazily, in this process and from the post cache, and from the cache once it keeps the texts a
+run made: every occurrence must read the same.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def eager_store(paths, monkeypatch, **options):
 def assert_lazy(store) -> None:
     """Nothing of the search text or the links was made while loading."""
     assert store._texts is None
-    sessions = [s for post in store.posts for s in (post.event, *post.sessions) if s is not None]
+    sessions = sessions_of(store)
     assert sessions and not any(s.text.links_made or s._search is not None for s in sessions)
 
 
@@ -70,15 +71,24 @@ def lazy_equals_eager(paths, cache_file, monkeypatch, *, parallel=False):
     eager = eager_store(paths, monkeypatch)
     lazy = load_store(paths, parallel=parallel)
     load_store(paths, parallel=parallel, cache=PostCache(cache_file))  # writes the cache
-    warm = load_store(paths, cache=PostCache(cache_file))
+    cache = PostCache(cache_file)
+    warm = load_store(paths, cache=cache)
     for store in (lazy, warm):
         assert_lazy(store)
     expected = rows(eager)
     assert expected
     assert rows(lazy) == expected
-    assert rows(warm) == expected
-    assert warm.posts == eager.posts and lazy.posts == eager.posts
+    assert rows(warm) == expected  # every text made...
+    cache.save()  # ...and kept in the cache
+    kept = load_store(paths, cache=PostCache(cache_file))
+    assert all(s.text.cached for s in sessions_of(kept))
+    assert rows(kept) == expected  # read back, not made (tests/test_kept_texts.py)
+    assert kept.posts == warm.posts == eager.posts and lazy.posts == eager.posts
     return eager
+
+
+def sessions_of(store) -> list:
+    return [s for post in store.posts for s in (post.event, *post.sessions) if s is not None]
 
 
 @pytest.mark.parametrize("name", SETS)

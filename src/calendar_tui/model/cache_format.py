@@ -23,7 +23,7 @@ from calendar_tui.model.session_text import SessionText
 from calendar_tui.model.store_index import StoreIndex, TagCount
 from calendar_tui.model.types import AgendaItem, Diagnostic, Link, Post, Session, Slot
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # The files a store's posts came from, in the posts' order: their paths as named, their
 # resolved paths and their keys (five integers each, one after the other).
 Sources = tuple[list[str], list[str], list[int]]
@@ -44,8 +44,9 @@ class _Session(msgspec.Struct, array_like=True):
     tags: tuple[str, ...]
     location: str
     # What its description and links are made from when read (session_text.SessionText):
-    # the cache keeps the Markdown, not what is made of it.
-    source: bytes
+    # the Markdown, until both are made and kept below (then None: what they were made from
+    # is no longer needed).
+    source: bytes | None
     skip: Annotated[int, msgspec.Meta(ge=0)]
     chapeau: str
     links_before: tuple[
@@ -55,6 +56,11 @@ class _Session(msgspec.Struct, array_like=True):
     search_title: str | None
     agenda: tuple[AgendaItem, ...]
     line: int
+    # The texts once made (by a run that read them), so that they are made once per version
+    # of the post: kept as bytes, checked when first read (kept_texts.py).
+    description: bytes | None
+    links: bytes | None
+    search: bytes | None
 
 
 class PostRecord(msgspec.Struct, array_like=True):
@@ -118,23 +124,31 @@ def from_post(post: Post) -> PostRecord | None:
 
 
 def _from_session(session: Session) -> _Session:
+    """The session's record, with the texts made or kept so far (its text is no longer
+    `fresh`: the record holds them). Once the description and the links are kept, what they
+    are made from is not."""
     text = session.text
-    if text.source is None:
+    if text.source is None and not text.cached:
         raise _Unsupported("a description given as it is, not made from Markdown")
+    description, links, search = text.made_texts(session.search_made)
+    text.fresh = False
+    if description is not None and links is not None:
+        sources = (None, 0, "", (), ())
+    else:
+        sources = (text.source, text.skip, text.chapeau, text.links_before, text.links_after)
     return _Session(
         session.id,
         session.title,
         [_from_slot(slot) for slot in session.slots],
         session.tags,
         session.location,
-        text.source,
-        text.skip,
-        text.chapeau,
-        text.links_before,
-        text.links_after,
+        *sources,
         text.search_title,
         session.agenda,
         session.line,
+        description,
+        links,
+        search,
     )
 
 
@@ -188,6 +202,7 @@ def _to_session(record: _Session) -> Session:
         record.links_before,
         record.links_after,
         record.search_title,
+        kept=(record.description, record.links, record.search),
     )
     slots = tuple([_SLOTS.get(slot) or _to_slot(slot) for slot in record.slots])
     values = (record.id, record.title, slots, record.tags, record.location)

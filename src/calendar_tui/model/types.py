@@ -141,12 +141,22 @@ class Session(_SessionFields):
         """Folded title, description, tags and place, for text search."""
         search = self._search
         if search is None:
-            title = self.text.search_title
-            search = fold_for_search(
-                self.title if title is None else title, self.description, self.tags, self.location
-            )
+            text = self.text
+            search = text.kept_search()  # made in an earlier run, kept by the post cache
+            if search is None:
+                title = text.search_title
+                search = fold_for_search(
+                    self.title if title is None else title, text.description, self.tags,
+                    self.location,
+                )  # fmt: skip
+                text.note_made()
             _SET_SEARCH(self, search)
         return search
+
+    @property
+    def search_made(self) -> str | None:
+        """The folded search text when made (or kept, or given) already, else None."""
+        return self._search
 
     def with_text(self, text: SessionText) -> Session:
         return Session(

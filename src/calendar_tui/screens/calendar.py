@@ -240,6 +240,10 @@ class CalendarScreen(ViewsInput):
         # The first text search reads every description, made from its Markdown when first
         # read (model/session_text.py): made here, after the first frame, not on that keystroke.
         self.store.prepare_search()
+        # And kept in the post cache, so that the next start has them made already.
+        cache = getattr(self.app, "cache", None)
+        if cache is not None:
+            cache.keep_made_texts()
 
     def swap_store(self, store: EventStore, renamed: Mapping[str, str] | None = None) -> None:
         """A reloaded programme in place of the shown one: the day, the selected session (by
