@@ -60,12 +60,13 @@ async def test_the_app_keeps_the_texts_its_search_worker_made(tmp_path):
                 break
             await pilot.pause(0.01)
         await app.workers.wait_for_complete()
-        expected = [(s.description, s.search_text) for s in shown(app.store)]
+        expected = [(s.description, s.links, s.search_text) for s in shown(app.store)]
     kept = shown(load_store([tmp_path], cache=PostCache(cache_file)))
-    assert all(s.text._kept_description is not None for s in kept)
+    # Every text kept, so the Markdown they were made from is not.
+    assert all(s.text._kept_description is not None and s.text.source is None for s in kept)
     with pytest.MonkeyPatch.context() as patched:
         no_making(patched)
-        assert [(s.description, s.search_text) for s in kept] == expected
+        assert [(s.description, s.links, s.search_text) for s in kept] == expected
 
 
 def shown(store):

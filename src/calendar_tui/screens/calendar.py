@@ -240,7 +240,11 @@ class CalendarScreen(ViewsInput):
         # The first text search reads every description, made from its Markdown when first
         # read (model/session_text.py): made here, after the first frame, not on that keystroke.
         self.store.prepare_search()
-        # And kept in the post cache, so that the next start has them made already.
+        # The links too, and all kept in the post cache: the next start has them made already
+        # (and once a session's links and description are kept, its Markdown is not).
+        for occurrence in self.store.occurrences:
+            if not occurrence.session.text.links_made:
+                occurrence.session.links  # noqa: B018 - made, for the cache
         cache = getattr(self.app, "cache", None)
         if cache is not None:
             cache.keep_made_texts()
