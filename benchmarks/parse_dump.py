@@ -33,8 +33,20 @@ GENERATED_IN_TESTS = 200  # as many as the pool takes (parsing.PARALLEL_MIN_FILE
 SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), None)
 
 
+# A Session's fields, its texts made from their sources (session_text.py) among them.
+SESSION_FIELDS = (
+    "id", "title", "slots", "tags", "location", "description", "links", "agenda", "line",
+    "search_text",
+)  # fmt: skip
+
+
 def plain(value):
     """A parse result as JSON values, every field of every dataclass kept (their types named)."""
+    from calendar_tui.model.types import Session
+
+    if isinstance(value, Session):
+        fields = {name: plain(getattr(value, name)) for name in SESSION_FIELDS}
+        return {"type": "Session", **fields}
     if dataclasses.is_dataclass(value):
         fields = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return {"type": type(value).__name__, **fields}

@@ -130,6 +130,30 @@ def test_a_cached_entry_of_the_wrong_shape_is_parsed_again(tmp_path):
     assert load_posts([post], cache=PostCache(cache_file)).posts == first.posts
 
 
+def test_a_planted_text_source_is_cleaned_when_read(tmp_path):
+    # The cache keeps the Markdown a description is made from (session_text.py): bytes that
+    # are not UTF-8, or that hold escape sequences, are made into clean text like a post's.
+    post = copy_programme(tmp_path)
+    cache_file = tmp_path / "cache.bin"
+    load_posts([tmp_path], cache=PostCache(cache_file))
+    header, entry, *store = frames(cache_file.read_bytes())
+    entry[2][4][5] = b"\xff\xfe \x1b[31mrouge\x1b[0m \xe2\x80\xae [lien](https://example.org)"
+    cache_file.write_bytes(framed([header, entry, *store]))
+    event = load_posts([post], cache=PostCache(cache_file)).posts[0].event
+    assert event.description.endswith("\ufffd\ufffd rouge  [lien](https://example.org)")
+    assert [link.url for link in event.links][-1] == "https://example.org"
+
+
+def test_a_negative_line_count_in_a_text_source_is_a_miss(tmp_path):
+    post = copy_programme(tmp_path)
+    cache_file = tmp_path / "cache.bin"
+    first = load_posts([tmp_path], cache=PostCache(cache_file))
+    header, entry, *store = frames(cache_file.read_bytes())
+    entry[2][5][0][6] = -1  # the first session's lines before its description
+    cache_file.write_bytes(framed([header, entry, *store]))
+    assert load_posts([post], cache=PostCache(cache_file)).posts == first.posts
+
+
 def test_a_folder_named_three_ways_is_cached_once(tmp_path, monkeypatch):
     folder = tmp_path / "posts"
     folder.mkdir()

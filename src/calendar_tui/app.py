@@ -190,7 +190,6 @@ class CalendarApp(App[None]):
             store = load_store(list(paths), drafts=drafts, progress=progress, cache=self.cache)
         except _LoadStopped:
             return
-        store.prepare_search()
         self.cache.close()
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, store)

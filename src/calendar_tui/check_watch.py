@@ -208,6 +208,12 @@ class WatchCache:
         self._posts = {p: e for p, e in self._posts.items() if p in self._seen}
         self._seen = set()
 
+    def keep_made_texts(self) -> None:
+        """The texts made since the posts went to the cache file are written there (nothing is
+        written when none were): the app's next start reads them instead of making them."""
+        if self._disk is not None:
+            self._disk.save()
+
     def close(self) -> None:
         """The posts of the last check go to the cache file (which keeps only those)."""
         if self._disk is not None:

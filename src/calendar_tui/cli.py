@@ -168,7 +168,10 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
     node, ok = cli_where.expression(args)
     if not ok:
         return 2
-    store = _load(paths, args.drafts, args.cache)
+    from calendar_tui.model.loader import load_store
+
+    cache = _cache(args.cache, paths)
+    store = load_store(paths, drafts=args.drafts, cache=cache)
     _warn_unknown_tags(store, args)
     flt = filter_from_args(args, _favourite_ids(store) if args.favourites else None)
     occurrences = cli_where.narrowed(
@@ -197,6 +200,11 @@ def run_list(args: argparse.Namespace, paths: list[Path]) -> int:
             ).format(count=count, errors=errors),
             file=sys.stderr,
         )
+    if cache is not None:
+        # The descriptions and links the output made (JSON, ICS), kept for the next run
+        # (written only when some were made): once the output is out, so it is not delayed.
+        sys.stdout.flush()
+        cache.save()
     return 0
 
 

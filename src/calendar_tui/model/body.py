@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from calendar_tui.i18n import _
+from calendar_tui.model import session_text
 from calendar_tui.model.blocks import Document
 from calendar_tui.model.body_context import Context, Header
 from calendar_tui.model.body_text import inline_plain, shorten, title_from_description
@@ -40,6 +41,7 @@ from calendar_tui.model.sections import (
     section_heading,
     section_location,
 )
+from calendar_tui.model.session_text import SessionText
 from calendar_tui.model.text import one_line, tag_key
 from calendar_tui.model.types import AgendaItem, Diagnostic, Link, Session
 
@@ -51,9 +53,16 @@ class BodyExtraction:
     sessions: tuple[Session, ...]  # programme entries; empty when the body describes one event
     agenda: tuple[AgendaItem, ...]  # running order of the post's own event (time-only lines)
     # Of the whole body, or of a programme's introduction (before its first session).
-    links: tuple[Link, ...]  # incl. raw HTML buttons
-    description: str  # clean Markdown
+    text: SessionText  # its links (incl. raw HTML buttons) and clean Markdown, made when read
     diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return self.text.links
+
+    @property
+    def description(self) -> str:
+        return self.text.description
 
 
 def extract_body(
@@ -97,8 +106,7 @@ def extract_body(
     return BodyExtraction(
         sessions=tuple(sessions),
         agenda=tuple(dedupe_agenda(agenda)),
-        links=tuple(links_in(own_text)),
-        description=clean_markdown(own_text),
+        text=_own_text(own_text),
         diagnostics=tuple(sorted(ctx.diagnostics, key=lambda d: d.line or 0)),
     )
 
@@ -222,17 +230,17 @@ def _sessions(
     doc = scan.doc
     kept = [header for header in headers if header.kind != "invalid" and header.slots]
     session_titles = {h.index for h in headers if h.kind == "labelled"}
-    entries = []  # (header, title, description) of each session
+    entries = []  # (header, title, text) of each session
     ids: list[str] = []
     for header in kept:
-        description = clean_markdown("\n".join(doc.raws[header.body_start : header.end]))
-        title = header.title or title_from_description(description) or "Sans titre"
+        text = _session_text(doc.raws, header)
+        title = header.title or title_from_description(text.description) or "Sans titre"
         first = header.slots[0].start
         day = first.date() if isinstance(first, datetime) else first
         ids.append(session_id(post_key, title, day))
-        entries.append((header, title, description))
+        entries.append((header, title, text))
     sessions: list[Session] = []
-    for (header, title, description), ident in zip(entries, unique_ids(ids), strict=True):
+    for (header, title, text), ident in zip(entries, unique_ids(ids), strict=True):
         tags = list(header.tags)
         if header.kind in {"titled", "inline", "timed"}:
             group = section_heading(outline, header.index, doc.headings, session_titles)
@@ -245,13 +253,29 @@ def _sessions(
                 slots=header.slots,
                 tags=_dedupe_tags(tags),
                 location=header.location or location,
-                description=description,
-                links=tuple(links_in("\n".join(doc.raws[header.index : header.end]))),
                 agenda=tuple(dedupe_agenda(header.agenda)),
                 line=scan.ctx.first_line + header.index,
+                text=text,
             )
         )
     return sessions
+
+
+def _session_text(raws: list[str], header: Header) -> SessionText:
+    """A session's links come from its lines (its own line first), its description from
+    those after its title or date lines: one source for both, made into them when read."""
+    if session_text.EAGER or header.body_start < header.index:
+        description = clean_markdown("\n".join(raws[header.body_start : header.end]))
+        links = tuple(links_in("\n".join(raws[header.index : header.end])))
+        return SessionText.known(description, links)
+    markdown = "\n".join(raws[header.index : header.end])
+    return SessionText.of_markdown(markdown, skip=header.body_start - header.index)
+
+
+def _own_text(markdown: str) -> SessionText:
+    if session_text.EAGER:
+        return SessionText.known(clean_markdown(markdown), tuple(links_in(markdown)))
+    return SessionText.of_markdown(markdown)
 
 
 def _as_agenda(session: Session) -> list[AgendaItem]:

@@ -41,8 +41,9 @@ from calendar_tui.model.cache_format import (
     to_index,
     to_post,
 )
+from calendar_tui.model.session_text import made_count
 from calendar_tui.model.store_index import StoreIndex
-from calendar_tui.model.types import Post
+from calendar_tui.model.types import Post, Session
 from calendar_tui.model.user_dirs import user_dir
 
 ENV_CACHE_DIR = "CALENDAR_TUI_CACHE_DIR"
@@ -96,6 +97,7 @@ class PostCache:
         self._index_read: StoreIndex | None = None
         self._dirty = False
         self._loaded = False
+        self._made_seen = made_count()  # texts made when this cache last looked (see save)
 
     @classmethod
     def for_paths(cls, paths: Sequence[Path]) -> PostCache:
@@ -190,14 +192,19 @@ class PostCache:
             self._dirty = True
 
     def save(self) -> None:
-        """Keeps the entries of this load only (files it did not see are dropped), atomically."""
+        """Keeps the entries of this load only (files it did not see are dropped), atomically,
+        with the texts made since they were read or parsed (a second save after the texts
+        were read writes them: the JSON output, the app's search worker)."""
+        if made_count() != self._made_seen:
+            self._made_seen = made_count()
+            self._dirty |= self._take_made_texts()
         if not self._dirty and self._used.keys() == self._in_file:
             if self._bounded_folder and self._in_file:
                 mark_used(self.path)  # nothing to write, but used: the last to be pruned
             return
         try:
             frames = []
-            for key_path, (key, post, record) in self._used.items():
+            for key_path, (key, post, record) in list(self._used.items()):
                 record = record or from_post(post)
                 if record is not None:
                     frames.append(_ENCODER.encode(Entry(key_path, list(key), record)))
@@ -213,6 +220,20 @@ class PostCache:
         self._in_file, self._dirty = set(self._used), False
         if self._bounded_folder:
             prune(self.path.parent, keep=self.path)
+
+    def _take_made_texts(self) -> bool:
+        """Whether a post of this load has a text made since its record (the post's record is
+        then made again when saving)."""
+        changed = False
+        for key_path, (key, post, _record) in list(self._used.items()):
+            if any(session.text.fresh for session in _sessions(post)):
+                self._used[key_path] = (key, post, None)
+                changed = True
+        return changed
+
+
+def _sessions(post: Post) -> tuple[Session, ...]:
+    return post.sessions if post.event is None else (post.event, *post.sessions)
 
 
 def _post(entry: Entry | None, key: FileKey, shown: str) -> Post | None:

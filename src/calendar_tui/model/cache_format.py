@@ -14,20 +14,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import msgspec
 
+from calendar_tui.model.session_text import SessionText
 from calendar_tui.model.store_index import StoreIndex, TagCount
 from calendar_tui.model.types import AgendaItem, Diagnostic, Link, Post, Session, Slot
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 # The files a store's posts came from, in the posts' order: their paths as named, their
 # resolved paths and their keys (five integers each, one after the other).
 Sources = tuple[list[str], list[str], list[int]]
 
 
-class _Slot(msgspec.Struct, array_like=True):
+class _Slot(msgspec.Struct, array_like=True, frozen=True):  # hashable: see _to_slot
     start: str
     start_zone: str
     end: str | None
@@ -41,11 +43,24 @@ class _Session(msgspec.Struct, array_like=True):
     slots: list[_Slot]
     tags: tuple[str, ...]
     location: str
-    description: str
-    links: tuple[Link, ...]  # the model's own small dataclasses, decoded (and checked) by msgspec
+    # What its description and links are made from when read (session_text.SessionText):
+    # the Markdown, until both are made and kept below (then None: what they were made from
+    # is no longer needed).
+    source: bytes | None
+    skip: Annotated[int, msgspec.Meta(ge=0)]
+    chapeau: str
+    links_before: tuple[
+        Link, ...
+    ]  # the model's small dataclasses, decoded (and checked) by msgspec
+    links_after: tuple[Link, ...]
+    search_title: str | None
     agenda: tuple[AgendaItem, ...]
     line: int
-    search_text: str
+    # The texts once made (by a run that read them), so that they are made once per version
+    # of the post: kept as bytes, checked when first read (kept_texts.py).
+    description: bytes | None
+    links: bytes | None
+    search: bytes | None
 
 
 class PostRecord(msgspec.Struct, array_like=True):
@@ -109,17 +124,31 @@ def from_post(post: Post) -> PostRecord | None:
 
 
 def _from_session(session: Session) -> _Session:
+    """The session's record, with the texts made or kept so far (its text is no longer
+    `fresh`: the record holds them). Once the description and the links are kept, what they
+    are made from is not."""
+    text = session.text
+    if text.source is None and not text.cached:
+        raise _Unsupported("a description given as it is, not made from Markdown")
+    description, links, search = text.made_texts(session.search_made)
+    text.fresh = False
+    if description is not None and links is not None:
+        sources = (None, 0, "", (), ())
+    else:
+        sources = (text.source, text.skip, text.chapeau, text.links_before, text.links_after)
     return _Session(
         session.id,
         session.title,
         [_from_slot(slot) for slot in session.slots],
         session.tags,
         session.location,
-        session.description,
-        session.links,
+        *sources,
+        text.search_title,
         session.agenda,
         session.line,
-        session.search_text,
+        description,
+        links,
+        search,
     )
 
 
@@ -166,21 +195,34 @@ def to_post(record: PostRecord, shown: str) -> Post:
 
 
 def _to_session(record: _Session) -> Session:
-    return Session(
-        record.id,
-        record.title,
-        tuple(map(_to_slot, record.slots)),
-        record.tags,
-        record.location,
-        record.description,
-        record.links,
-        record.agenda,
-        record.line,
-        record.search_text,
+    text = SessionText(
+        record.source,
+        record.skip,
+        record.chapeau,
+        record.links_before,
+        record.links_after,
+        record.search_title,
+        kept=(record.description, record.links, record.search),
     )
+    slots = tuple([_SLOTS.get(slot) or _to_slot(slot) for slot in record.slots])
+    values = (record.id, record.title, slots, record.tags, record.location)
+    return Session(*values, "", (), record.agenda, record.line, "", text)  # positional: faster
+
+
+# The same slot read before (sessions of one day, a series' posts), given again: one immutable
+# Slot shared, made once (parsing datetimes is most of a warm load's work).
+_SLOTS: dict[_Slot, Slot] = {}
+_MAX_SHARED_SLOTS = 200_000
 
 
 def _to_slot(record: _Slot) -> Slot:
+    if len(_SLOTS) >= _MAX_SHARED_SLOTS:
+        _SLOTS.clear()
+    slot = _SLOTS[record] = _new_slot(record)
+    return slot
+
+
+def _new_slot(record: _Slot) -> Slot:
     start, end = record.start, record.end
     start = date.fromisoformat(start) if len(start) == 10 else _aware(start, record.start_zone)
     if end is not None:

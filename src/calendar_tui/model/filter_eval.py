@@ -28,7 +28,7 @@ from calendar_tui.model.filter_tokens import RESERVED
 from calendar_tui.model.filters import Filter
 from calendar_tui.model.store import MAX_SPAN_DAYS
 from calendar_tui.model.text import fold, search_fold, tag_key
-from calendar_tui.model.types import Occurrence, searchable_text
+from calendar_tui.model.types import Occurrence
 
 Test = Callable[[Occurrence], bool]
 
@@ -45,7 +45,7 @@ def _keys_of(tags: tuple[str, ...]) -> frozenset[str]:
 
 
 def _search_text(occurrence: Occurrence) -> str:
-    return occurrence.session.search_text or searchable_text(occurrence.session)
+    return occurrence.session.search_text
 
 
 def _overlaps(occurrence: Occurrence, start: date | None, end: date | None) -> bool:

@@ -6,8 +6,8 @@ import html
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+from calendar_tui.model.link import Link
 from calendar_tui.model.text import one_line
-from calendar_tui.model.types import Link
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 # The fields of a mailto: address a mail client only writes into the message. Others are not

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import tzinfo
 from pathlib import PurePath
 
 from calendar_tui.i18n import _
+from calendar_tui.model import session_text
 from calendar_tui.model.body import extract_body
 from calendar_tui.model.event import START_KEYS, publication_date, read_event
 from calendar_tui.model.fields import is_false, text_field
@@ -17,12 +17,10 @@ from calendar_tui.model.text import title_line
 from calendar_tui.model.types import (
     AgendaItem,
     Diagnostic,
-    Link,
     Post,
     Session,
     Slot,
     fold_for_search,
-    searchable_text,
 )
 
 MAX_BODY_CHARS = 500_000
@@ -55,19 +53,20 @@ def build_post(raw: RawPost) -> Post:
     event = None
     if fm.is_event or body.sessions:
         start_key = next((k for k in START_KEYS if k in raw.key_lines), "title")
-        description = "\n\n".join(part for part in (fm.chapeau, body.description) if part.strip())
+        text = body.text.introduced_by(fm.chapeau, fm.links)
+        search = ""
+        if session_text.EAGER:  # the reference for the lazy texts: made now, as before
+            search = fold_for_search(title, text.description, fm.tags, fm.location)
         event = Session(
             id=session_id(key, title, event_days[0] if event_days else None),
             title=title,
             slots=_hours_from_agenda(fm.slots, body.agenda, fm.timezone),
             tags=fm.tags,
             location=fm.location,
-            description=description,
-            links=_merge_links(fm.links, body.links),
             agenda=body.agenda,
             line=raw.key_lines.get(start_key, 1),
-            # What searchable_text(event) gives, without building the Session twice.
-            search_text=fold_for_search(title, description, fm.tags, fm.location),
+            search_text=search,
+            text=text,
         )
     undated = ()
     if event is not None and not fm.slots and not body.sessions:
@@ -126,17 +125,6 @@ def _hours_from_agenda(
     return (Slot(at(day, first, tz), at(day, last, tz) if last else None),)
 
 
-def _merge_links(*groups: tuple[Link, ...]) -> tuple[Link, ...]:
-    seen: set[str] = set()
-    merged = []
-    for group in groups:
-        for link in group:
-            if link.url not in seen:
-                seen.add(link.url)
-                merged.append(link)
-    return tuple(merged)
-
-
 def _with_post_defaults(
     sessions: tuple[Session, ...], post_tags: tuple[str, ...]
 ) -> tuple[Session, ...]:
@@ -146,24 +134,24 @@ def _with_post_defaults(
     result = []
     for session, ident in zip(sessions, ids, strict=True):
         tags = session.tags or post_tags
-        search = fold_for_search(session.title, session.description, tags, session.location)
         title = title_line(session.title)
+        text = session.text
+        if title != session.title:  # text search reads the title as the body gives it
+            text = text.searched_as(session.title)
+        search = ""
+        if session_text.EAGER:  # the reference for the lazy texts: made now, as before
+            search = fold_for_search(session.title, session.description, tags, session.location)
         result.append(
-            Session(  # built once, not copied with dataclasses.replace
-                id=ident,
-                title=title,
-                slots=session.slots,
-                tags=tags,
-                location=session.location,
-                description=session.description,
-                links=session.links,
+            Session(  # built once, not copied
+                ident,
+                title,
+                session.slots,
+                tags,
+                session.location,
                 agenda=session.agenda,
                 line=session.line,
                 search_text=search,
+                text=text,
             )
         )
     return tuple(result)
-
-
-def with_search_text(session: Session) -> Session:
-    return replace(session, search_text=searchable_text(session))

@@ -249,10 +249,8 @@ def _date(meta: dict, stem: str, label: str) -> date | None:
 def _with_link(post: Post, url: str) -> Post:
     link = Link(_(SITE_LINK), url)
 
-    def linked(session):
-        if any(existing.url == url for existing in session.links):
-            return session
-        return replace(session, links=(*session.links, link))
+    def linked(session):  # last of its links, unless they hold its address (made when read)
+        return session.with_text(session.text.followed_by(link))
 
     event = linked(post.event) if post.event is not None else None
     return replace(post, event=event, sessions=tuple(linked(s) for s in post.sessions))

@@ -18,7 +18,7 @@ from calendar_tui.model.store_index import (
     unsorted_occurrences,
 )
 from calendar_tui.model.text import tag_key
-from calendar_tui.model.types import Diagnostic, Occurrence, Post, searchable_text
+from calendar_tui.model.types import Diagnostic, Occurrence, Post
 
 __all__ = ["MAX_SPAN_DAYS", "EventStore", "QueryResult", "TagCount"]
 
@@ -187,16 +187,8 @@ class EventStore:
         self.occurrences = occurrences
         self.title = title
         self.index = index
-        self._days = [occurrence_days(o) for o in occurrences]
-        # Per session, not per occurrence: a session repeating on five days is folded once.
-        per_session: dict[int, str] = {}
-        self._search_text: list[str] = []
-        for occurrence in occurrences:
-            session = occurrence.session
-            search = session.search_text or per_session.get(id(session))
-            if search is None:
-                search = per_session[id(session)] = searchable_text(session)
-            self._search_text.append(search)
+        self._occurrence_days: list[list[date]] | None = None
+        self._texts: list[str] | None = None
         self._by_tag = index.by_tag
         self._labels = index.labels
         self._tags = index.tags
@@ -225,6 +217,21 @@ class EventStore:
             index = build_index(unsorted)
         occurrences = tuple(unsorted[i] for i in index.order)
         return cls(tuple(posts), tuple(diagnostics), occurrences, title or "calendar-tui", index)
+
+    @property
+    def _days(self) -> list[list[date]]:
+        """The days each occurrence shows on, made for the first date filter."""
+        if self._occurrence_days is None:
+            self._occurrence_days = [occurrence_days(o) for o in self.occurrences]
+        return self._occurrence_days
+
+    @property
+    def _search_text(self) -> list[str]:
+        """Each occurrence's folded search text, made on the first text search: each session
+        folds its own once (a session repeating on five days too), its description made then."""
+        if self._texts is None:
+            self._texts = [occurrence.session.search_text for occurrence in self.occurrences]
+        return self._texts
 
     def tags(self) -> tuple[TagCount, ...]:
         """Every tag with its number of occurrences, most frequent first."""
@@ -278,18 +285,19 @@ class EventStore:
             candidates = matched if matched is not None else self._all
             matched = {i for i in candidates if occurrences[i].session.id in only}
         if flt.start or flt.end:
-            start, end = flt.start, flt.end
+            start, end, days = flt.start, flt.end, self._days
             candidates = matched if matched is not None else self._all
             matched = {
                 i
                 for i in candidates
-                if any((not start or d >= start) and (not end or d <= end) for d in self._days[i])
+                if any((not start or d >= start) and (not end or d <= end) for d in days[i])
             }
         return None if matched is None else frozenset(matched)
 
     def prepare_search(self) -> None:
-        """Makes now what the first text search would otherwise make (tens of milliseconds for
-        10,000 posts): the app calls it in its loading worker."""
+        """Makes now what the first text search would otherwise make (every description, made
+        from its Markdown, folded: seconds for 10,000 posts): the app calls it in a worker once
+        its first frame is drawn."""
         self._joined_text()
 
     def _joined_text(self) -> tuple[str, list[int]]:

@@ -33,6 +33,13 @@ def clean_text(value: str) -> str:
     return _UNSAFE().sub("", value)
 
 
+def is_clean(value: str) -> bool:
+    """Whether `clean_text` leaves `value` as it is: for most text, one scan in C (every
+    character it removes is unprintable, and line breaks are the only unprintable ones most
+    text has)."""
+    return value.replace("\n", " ").isprintable() or _UNSAFE.search(value) is None
+
+
 def visible(value: str) -> str:
     """A file name for people: every invisible character written as an escape (`\\x1b`), as
     `ls` does, and bytes that are not UTF-8 as `\\xff`; printable names are returned as they are.

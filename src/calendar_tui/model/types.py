@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from calendar_tui.model.link import Link as Link  # where the model's users import it from
+from calendar_tui.model.session_text import SessionText
 from calendar_tui.model.text import search_fold
 
 Severity = Literal["error", "warning"]
@@ -47,12 +49,6 @@ class Diagnostic(_CompactPickle):
 
 
 @dataclass(frozen=True, slots=True)
-class Link(_CompactPickle):
-    text: str
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
 class AgendaItem(_CompactPickle):
     """One line of an event's running order ("14h30 : Mots d'ouverture")."""
 
@@ -75,21 +71,134 @@ class Slot(_CompactPickle):
     all_day: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Session(_CompactPickle):
-    """Something a person can attend: a post's own event, or one entry of its programme."""
+class _SessionFields:
+    """A Session's fields: a Session is filled in as one of these, by plain assignments (the
+    frozen dataclasses' `object.__setattr__` made most of the cost of building the sessions
+    of a warm load), then becomes a Session, which refuses them."""
+
+    __slots__ = ("id", "title", "slots", "tags", "location", "agenda", "line", "text", "_search")
+
+
+class Session(_SessionFields):
+    """Something a person can attend: a post's own event, or one entry of its programme.
+
+    A frozen value, as the other types here; its description and links are made from its
+    `text` when first read (see session_text.py), and so is its folded search text.
+    """
+
+    __slots__ = ()
 
     id: str
     title: str  # one clean line, never empty (model.post makes it so; the views rely on it)
     slots: tuple[Slot, ...]
-    tags: tuple[str, ...] = ()
-    location: str = ""
-    description: str = ""  # Markdown, already freed of raw HTML and kramdown noise
-    links: tuple[Link, ...] = ()
-    agenda: tuple[AgendaItem, ...] = ()
-    line: int = 1  # 1-based line in the post file where the session starts
-    # Folded title, description, tags and place for search; filled by the loader (see post.py).
-    search_text: str = field(default="", compare=False, repr=False)
+    tags: tuple[str, ...]
+    location: str
+    agenda: tuple[AgendaItem, ...]
+    line: int  # 1-based line in the post file where the session starts
+    text: SessionText
+
+    def __new__(
+        cls,
+        id: str,  # noqa: A002 - the field's name
+        title: str,
+        slots: tuple[Slot, ...],
+        tags: tuple[str, ...] = (),
+        location: str = "",
+        description: str = "",  # Markdown, already freed of raw HTML and kramdown noise
+        links: tuple[Link, ...] = (),
+        agenda: tuple[AgendaItem, ...] = (),
+        line: int = 1,
+        search_text: str = "",  # made when first read, unless given
+        text: SessionText | None = None,  # instead of `description` and `links`
+    ) -> Session:
+        if text is None:
+            text = SessionText.known(description, links)
+        elif description or links:
+            raise TypeError("a Session takes its description and links or a text, not both")
+        self = object.__new__(_SessionFields)
+        self.id = id
+        self.title = title
+        self.slots = slots
+        self.tags = tags
+        self.location = location
+        self.agenda = agenda
+        self.line = line
+        self.text = text
+        self._search = search_text or None
+        self.__class__ = Session  # the same fields: frozen from here on
+        return self  # type: ignore[return-value]
+
+    @property
+    def description(self) -> str:
+        return self.text.description
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return self.text.links
+
+    @property
+    def search_text(self) -> str:
+        """Folded title, description, tags and place, for text search."""
+        search = self._search
+        if search is None:
+            text = self.text
+            search = text.kept_search()  # made in an earlier run, kept by the post cache
+            if search is None:
+                title = text.search_title
+                search = fold_for_search(
+                    self.title if title is None else title, text.description, self.tags,
+                    self.location,
+                )  # fmt: skip
+                text.note_made()
+            _SET_SEARCH(self, search)
+        return search
+
+    @property
+    def search_made(self) -> str | None:
+        """The folded search text when made (or kept, or given) already, else None."""
+        return self._search
+
+    def with_text(self, text: SessionText) -> Session:
+        return Session(
+            self.id,
+            self.title,
+            self.slots,
+            self.tags,
+            self.location,
+            agenda=self.agenda,
+            line=self.line,
+            text=text,
+        )
+
+    def _key(self) -> tuple:
+        return (self.id, self.title, self.slots, self.tags, self.location, self.agenda, self.line)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Session:
+            return NotImplemented
+        return self._key() == other._key() and self.text.same_texts(other.text)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())  # equal sessions have equal keys; the texts need not be made
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self):
+        # The search text is made again where it is read (it is made from what travels).
+        values = (self.id, self.title, self.slots, self.tags, self.location)
+        return (Session, (*values, "", (), self.agenda, self.line, "", self.text))
+
+    def __repr__(self) -> str:
+        fields = (
+            f"id={self.id!r}, title={self.title!r}, slots={self.slots!r}, tags={self.tags!r}, "
+            f"location={self.location!r}, description={self.description!r}, "
+            f"links={self.links!r}, agenda={self.agenda!r}, line={self.line!r}"
+        )
+        return f"Session({fields})"
 
 
 def searchable_text(session: Session) -> str:
@@ -164,3 +273,6 @@ class Occurrence:
     @property
     def tags(self) -> tuple[str, ...]:
         return self.session.tags
+
+
+_SET_SEARCH = _SessionFields._search.__set__  # type: ignore[attr-defined]  # the made search text

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from importlib import import_module
 from pathlib import Path
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -233,6 +233,21 @@ class CalendarScreen(ViewsInput):
         # The filter language (model.view_state imports it when first used): now, so that the
         # first filter key does not wait for it.
         import_module("calendar_tui.model.filter_eval")
+        self._prepare_search()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _prepare_search(self) -> None:
+        # The first text search reads every description, made from its Markdown when first
+        # read (model/session_text.py): made here, after the first frame, not on that keystroke.
+        self.store.prepare_search()
+        # The links too, and all kept in the post cache: the next start has them made already
+        # (and once a session's links and description are kept, its Markdown is not).
+        for occurrence in self.store.occurrences:
+            if not occurrence.session.text.links_made:
+                occurrence.session.links  # noqa: B018 - made, for the cache
+        cache = getattr(self.app, "cache", None)
+        if cache is not None:
+            cache.keep_made_texts()
 
     def swap_store(self, store: EventStore, renamed: Mapping[str, str] | None = None) -> None:
         """A reloaded programme in place of the shown one: the day, the selected session (by
@@ -289,7 +304,19 @@ class CalendarScreen(ViewsInput):
     def watch_occurrence(self, occurrence: Occurrence | None) -> None:
         self.occurrence_id = occurrence.id if occurrence else None
         self.has_session = occurrence is not None
-        self.has_links = bool(occurrence and occurrence.session.links)
+        text = occurrence.session.text if occurrence else None
+        if text is None or text.links_made:
+            self.has_links = bool(text and text.links)
+        else:
+            # Its links are found in its Markdown when first read (model/session_text.py): after
+            # this frame (the first one comes before model.links is imported). Till then its
+            # link keys work: `LinkActions.use` does nothing for a session without links.
+            self.has_links = True
+            self.call_after_refresh(self._note_links, occurrence)
+
+    def _note_links(self, occurrence: Occurrence) -> None:
+        if occurrence is self.occurrence:
+            self.has_links = bool(occurrence.session.links)
 
     def watch_favourites(self, favourites: frozenset[str]) -> None:
         starred = [o for o in self.store.occurrences if o.session.id in favourites]
