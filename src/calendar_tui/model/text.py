@@ -37,7 +37,7 @@ def is_clean(value: str) -> bool:
     """Whether `clean_text` leaves `value` as it is: for most text, one scan in C (every
     character it removes is unprintable, and line breaks are the only unprintable ones most
     text has)."""
-    return value.replace("\n", " ").isprintable() or _UNSAFE.search(value) is None
+    return value.replace("\n", " ").isprintable() or _UNSAFE().search(value) is None
 
 
 def visible(value: str) -> str:
