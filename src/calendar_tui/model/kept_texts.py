@@ -17,6 +17,7 @@ from calendar_tui.model.text import clean_text, is_clean, one_line
 
 _ENCODE = msgspec.msgpack.Encoder().encode
 _LINKS = msgspec.msgpack.Decoder(tuple[Link, ...])
+_NO_LINKS = _ENCODE(())
 
 _UTF8 = "utf-8"
 _ANY_STR = "surrogatepass"  # what was made round-trips; a lone surrogate fails the check
@@ -47,6 +48,8 @@ def keep_links(links: tuple[Link, ...]) -> bytes:
 def kept_links(data: bytes, remade: bool) -> tuple[Link, ...] | None:
     """The links kept as `data`; when damaged or unclean, None if they can be found again
     (`remade`), else the clean links among them."""
+    if data == _NO_LINKS:  # most sessions
+        return ()
     try:
         links = _LINKS.decode(data)
     except (msgspec.DecodeError, ValueError, TypeError, RecursionError):

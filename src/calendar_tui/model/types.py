@@ -243,7 +243,13 @@ class Occurrence:
     @property
     def id(self) -> str:
         """Stable: the session's id (post path + session) and the occurrence's start."""
-        stamp = self.start.strftime("%Y%m%d" if self.all_day else "%Y%m%dT%H%M")
+        start = self.start
+        if start.year < 1000:  # strftime writes such a year unpadded: kept as it was
+            stamp = start.strftime("%Y%m%d" if self.all_day else "%Y%m%dT%H%M")
+        elif self.all_day:  # the same text as strftime, several times faster (list --format json)
+            stamp = f"{start.year}{start.month:02}{start.day:02}"
+        else:
+            stamp = f"{start.year}{start.month:02}{start.day:02}T{start.hour:02}{start.minute:02}"
         return f"{self.session.id}@{stamp}"
 
     @property
