@@ -47,7 +47,7 @@ from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader
 from calendar_tui.widgets.key_footer import KeyFooter
-from calendar_tui.widgets.later import Later
+from calendar_tui.widgets.later import Later, read_later_styles
 from calendar_tui.widgets.linear_view import LinearView
 from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
@@ -230,6 +230,7 @@ class CalendarScreen(ViewsInput):
 
     def _after_first_frame(self) -> None:
         self.app.first_frame_drawn()  # type: ignore[attr-defined]
+        read_later_styles(self.app)  # the other screens' and the hidden panes' styles
         # The filter language (model.view_state imports it when first used): now, so that the
         # first filter key does not wait for it.
         import_module("calendar_tui.model.filter_eval")

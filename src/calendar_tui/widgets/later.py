@@ -1,13 +1,32 @@
 """`Later`: Textual's `Lazy` (the widget is mounted after the first frame, in the placeholder's
-place), plus a way to wait for that when a key typed ahead needs the widget sooner."""
+place), plus a way to wait for that when a key typed ahead needs the widget sooner; and the
+styles of what is shown later (styles/later.tcss), read once the first frame is drawn."""
 
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 from textual.lazy import Lazy
 from textual.widget import Widget
+
+from calendar_tui.paths import later_styles
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def read_later_styles(app: App) -> None:
+    """Add styles/later.tcss to the app's stylesheet, once, and parse it (only it: Textual keeps
+    the other sheets' rules). Called after the first frame, before anything it styles is
+    mounted; the screens it styles also name it in their CSS_PATH, so that one shown sooner
+    (help over the loading screen) is styled all the same. Nothing shown before it is read
+    depends on its rules (app.tcss is read first), so nothing is restyled."""
+    path = str(later_styles())
+    if not app.stylesheet.has_source(path):
+        app.stylesheet.read(path)
+        app.stylesheet.parse()  # now: `read` leaves the map of rules by selector stale
 
 
 class Later(Lazy):
@@ -30,6 +49,7 @@ class Later(Lazy):
 
         async def mount() -> None:
             if parent.is_attached and not parent._closing and not self._closing:
+                read_later_styles(self.app)
                 await parent.mount(self._replace_widget, after=self)
                 await self.remove()
 
