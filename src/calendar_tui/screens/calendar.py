@@ -9,16 +9,19 @@ grid, the tag picker and the search bar stay hidden until a key shows them: `Lat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
@@ -37,11 +40,7 @@ from calendar_tui.model.store import EventStore, QueryResult
 from calendar_tui.model.types import Occurrence
 from calendar_tui.model.view_state import ONLY_FAVOURITES
 from calendar_tui.screens.calendar_views import ViewsInput
-from calendar_tui.screens.export import Exporter
-from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.layout import size_classes
-from calendar_tui.screens.links import LinkActions
-from calendar_tui.screens.live_reload import LiveReload, LiveSource
 from calendar_tui.screens.palette import CalendarCommands
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
@@ -53,6 +52,9 @@ from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
 from calendar_tui.widgets.week_grid import WeekGrid
+
+if TYPE_CHECKING:
+    from calendar_tui.screens.live_source import LiveSource
 
 NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
@@ -109,6 +111,7 @@ class CalendarScreen(ViewsInput):
         self._now_until: datetime | None = None
         self._days: tuple[date, ...] = ()
         self._days_for: QueryResult | None = None
+        self.controllers_mounted = asyncio.Event()  # see `_after_first_frame`
         today = clock.now().date()
         result = store.query(Filter())
         self.set_reactive(CalendarScreen.today, today)
@@ -193,11 +196,21 @@ class CalendarScreen(ViewsInput):
         yield Later(search)
         yield Static(_("Enlarge the terminal…"), id="too-small")
         yield KeyFooter()
+        # The controllers: mounted after the first frame (`_after_first_frame`).
+
+    def _controllers(self) -> Iterator[Widget]:
+        """The widgets that do a job for the screen (favourites file, export, links, live
+        reload, reminders, changes since a revision); their modules are imported here."""
+        from calendar_tui.screens.export import Exporter
+        from calendar_tui.screens.favourites import FavouritesKeeper
+        from calendar_tui.screens.links import LinkActions
+        from calendar_tui.screens.live_reload import LiveReload
+
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
         yield LiveReload(self.live, self.store)
-        yield from self.more_controllers()  # reminders, changes since a revision
+        yield from self.more_controllers()
 
     _resumed = False
 
@@ -228,9 +241,14 @@ class CalendarScreen(ViewsInput):
         self.set_interval(NOW_TICK, self.tick)
         self.call_after_refresh(self._after_first_frame)
 
-    def _after_first_frame(self) -> None:
+    async def _after_first_frame(self) -> None:
         self.app.first_frame_drawn()  # type: ignore[attr-defined]
         read_later_styles(self.app)  # the other screens' and the hidden panes' styles
+        # The controllers, and their modules: none of them shows anything, and what they do
+        # starts after the first frame anyway (a key typed sooner waits: `controllers_mounted`).
+        if self.is_attached and not self._closing:
+            await self.mount_all(self._controllers())
+            self.controllers_mounted.set()
         # The filter language (model.view_state imports it when first used): now, so that the
         # first filter key does not wait for it.
         import_module("calendar_tui.model.filter_eval")
@@ -239,6 +257,9 @@ class CalendarScreen(ViewsInput):
         """A reloaded programme in place of the shown one: the day, the selected session (by
         id, or by the id it has become: `renamed`), the filters, the search and the stars stay
         where they were."""
+        from calendar_tui.screens.export import Exporter
+        from calendar_tui.screens.favourites import FavouritesKeeper
+
         selected = self.occurrence
         self.store = store
         header = self.query_one(CalendarHeader)
@@ -314,6 +335,8 @@ class CalendarScreen(ViewsInput):
 
     @property
     def last_export(self) -> Path | None:
+        from calendar_tui.screens.export import Exporter
+
         return self.query_one(Exporter).last
 
     # -- now and next -------------------------------------------------------------------------

@@ -1,10 +1,14 @@
 """What the calendar screen does with the user's input: its keys (declared in
 `commands.CALENDAR_COMMANDS`) and when they apply (`check_action`: the footer shows only the
-keys that do something here), and the messages of its widgets and controllers."""
+keys that do something here), and the messages of its widgets and controllers.
+
+The controllers are mounted after the first frame, their modules imported then: their messages
+are handled by name (`on_live_reload_reloaded`), and a key that needs one waits for them."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.screen import Screen
@@ -12,10 +16,6 @@ from textual.widgets import Input
 
 from calendar_tui.i18n import _
 from calendar_tui.model.day_range import add_days, add_months
-from calendar_tui.screens.export import Exporter
-from calendar_tui.screens.favourites import FavouritesKeeper
-from calendar_tui.screens.links import LinkActions
-from calendar_tui.screens.live_reload import LiveReload
 from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
@@ -26,6 +26,10 @@ from calendar_tui.widgets.month_grid import MonthGrid
 from calendar_tui.widgets.search_bar import SearchBar
 from calendar_tui.widgets.tag_picker import TagPicker
 from calendar_tui.widgets.week_grid import WeekGrid
+
+if TYPE_CHECKING:
+    from calendar_tui.screens.favourites import FavouritesKeeper
+    from calendar_tui.screens.live_reload import LiveReload
 
 
 class CalendarInput(Screen):
@@ -48,7 +52,7 @@ class CalendarInput(Screen):
         if action in ("open_link", "copy_link"):
             return self.has_links
         if action == "reload":
-            return self.query_one(LiveReload).can_reload
+            return self.live is not None  # as LiveReload.can_reload, before it is mounted
         return True
 
     def watch_week(self, week: bool) -> None:
@@ -123,7 +127,10 @@ class CalendarInput(Screen):
         await Later.all_mounted(self)
         self.linear = not self.linear
 
-    def action_reload(self) -> None:
+    async def action_reload(self) -> None:
+        from calendar_tui.screens.live_reload import LiveReload
+
+        await self.controllers_mounted.wait()
         self.query_one(LiveReload).reload()
 
     def action_clear_filters(self) -> None:
@@ -143,7 +150,10 @@ class CalendarInput(Screen):
             if occurrence is not None and occurrence.id != self.occurrence_id:
                 self.occurrence = occurrence
 
-    def action_star(self) -> None:
+    async def action_star(self) -> None:
+        from calendar_tui.screens.favourites import FavouritesKeeper
+
+        await self.controllers_mounted.wait()
         self._follow_list()
         if self.occurrence is not None:
             keeper = self.query_one(FavouritesKeeper)
@@ -164,20 +174,27 @@ class CalendarInput(Screen):
 
         self.app.push_screen(ClashesScreen(list(self.clash_pairs)), chosen)
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
+        from calendar_tui.screens.export import Exporter
+
+        await self.controllers_mounted.wait()
         if self.result:
             favourites = self.flt.only is not None and self.only_kind == "favourites"
             self.query_one(Exporter).export(self.result.occurrences, favourites)
 
-    def action_open_link(self) -> None:
-        self._follow_list()
-        if self.occurrence is not None:
-            self.query_one(LinkActions).use(self.occurrence, copy=False)
+    async def action_open_link(self) -> None:
+        await self._use_link(copy=False)
 
-    def action_copy_link(self) -> None:
+    async def action_copy_link(self) -> None:
+        await self._use_link(copy=True)
+
+    async def _use_link(self, copy: bool) -> None:
+        from calendar_tui.screens.links import LinkActions
+
+        await self.controllers_mounted.wait()
         self._follow_list()
         if self.occurrence is not None:
-            self.query_one(LinkActions).use(self.occurrence, copy=True)
+            self.query_one(LinkActions).use(self.occurrence, copy=copy)
 
     # -- messages from the widgets and controllers --------------------------------------------
 
@@ -257,16 +274,14 @@ class CalendarInput(Screen):
     def _open_link(self, event: SessionDetail.LinkOpened) -> None:
         self.app.open_url(event.url)
 
-    @on(FavouritesKeeper.Loaded)
-    def _favourites_loaded(self, event: FavouritesKeeper.Loaded) -> None:
+    def on_favourites_keeper_loaded(self, event: FavouritesKeeper.Loaded) -> None:
         self.favourites = event.ids
 
     @on(LinearView.Highlighted)
     def _linear_moved(self, event: LinearView.Highlighted) -> None:
         self.go_to_occurrence(shown_day(event.occurrence, self.day), event.occurrence.id)
 
-    @on(LiveReload.Reloaded)
-    def _reloaded(self, event: LiveReload.Reloaded) -> None:
+    def on_live_reload_reloaded(self, event: LiveReload.Reloaded) -> None:
         from calendar_tui.model.live import change_notice, kept_notice, renamed_sessions
 
         self.swap_store(event.reload.store, renamed_sessions(event.reload))

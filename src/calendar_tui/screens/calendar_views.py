@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.reactive import var
 from textual.widget import Widget
 
@@ -31,13 +30,12 @@ from calendar_tui.model.view_state import (
     read_expression,
 )
 from calendar_tui.screens.calendar_input import CalendarInput
-from calendar_tui.screens.changes import ChangesTracker
-from calendar_tui.screens.reminders import Reminders
 from calendar_tui.widgets.later import Later
 from calendar_tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from calendar_tui.model.filter_expr import ExprError
+    from calendar_tui.screens.changes import ChangesTracker
 
 
 class ViewsInput(CalendarInput):
@@ -58,6 +56,10 @@ class ViewsInput(CalendarInput):
     _written: str | None = None  # what the screen last wrote into the bar
 
     def more_controllers(self) -> Iterator[Widget]:
+        """Mounted after the first frame, with the screen's others."""
+        from calendar_tui.screens.changes import ChangesTracker
+        from calendar_tui.screens.reminders import Reminders
+
         settings = self.app.settings  # type: ignore[attr-defined]
         yield Reminders(self.clock, settings.reminder_minutes, settings.reminder_bell)
         request = getattr(self.app, "changes_since", None)
@@ -152,7 +154,10 @@ class ViewsInput(CalendarInput):
     # -- reminders ----------------------------------------------------------------------------
 
     def remind(self) -> None:
-        """From the screen's timer and when the stars change."""
+        """From the screen's timer and when the stars change (none before the controllers are
+        mounted, after the first frame)."""
+        from calendar_tui.screens.reminders import Reminders
+
         for reminders in self.query(Reminders).results():
             reminders.check(self.store.occurrences, self.favourites)
 
@@ -232,7 +237,6 @@ class ViewsInput(CalendarInput):
 
         self.app.push_screen(ViewNamer(face, names), named)
 
-    @on(ChangesTracker.Found)
-    def _changes_found(self, event: ChangesTracker.Found) -> None:
+    def on_changes_tracker_found(self, event: ChangesTracker.Found) -> None:
         self.change_marks = event.marks
         self.has_changes = True
