@@ -81,6 +81,15 @@ NOT_BEFORE_FIRST_FRAME = (
     "calendar_tui.model.links",  # html and the link patterns: once a session is shown
     "calendar_tui.model.live",
     "calendar_tui.model.reminders",
+    # The controllers, mounted after the first frame, and what they alone import.
+    "calendar_tui.screens.changes",
+    "calendar_tui.screens.controller",
+    "calendar_tui.screens.dismiss_once",
+    "calendar_tui.screens.export",
+    "calendar_tui.screens.favourites",
+    "calendar_tui.screens.links",
+    "calendar_tui.screens.live_reload",
+    "calendar_tui.screens.reminders",
     "watchfiles",
 )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,13 +14,20 @@ if TYPE_CHECKING:
 Batches = Callable[[Sequence[Path], "bool | None", threading.Event], Iterator[set]]
 
 
-@dataclass(frozen=True)
 class LiveSource:
-    """Where the shown store came from, and how to follow it."""
+    """Where the shown store came from, and how to follow it. (A plain class: a dataclass
+    costs its module a millisecond to build, before the first frame.)"""
 
-    paths: tuple[Path, ...]
-    drafts: bool
-    cache: WatchCache
-    watch: bool = True  # False: `--no-watch`, reload by hand only
-    poll: bool | None = None  # True: look at the files instead of waiting for events
-    batches: Batches | None = None  # None: watchfiles (tests give their own)
+    __slots__ = ("paths", "drafts", "cache", "watch", "poll", "batches")
+
+    def __init__(
+        self,
+        paths: tuple[Path, ...],
+        drafts: bool,
+        cache: WatchCache,
+        watch: bool = True,  # False: `--no-watch`, reload by hand only
+        poll: bool | None = None,  # True: look at the files instead of waiting for events
+        batches: Batches | None = None,  # None: watchfiles (tests give their own)
+    ) -> None:
+        self.paths, self.drafts, self.cache = paths, drafts, cache
+        self.watch, self.poll, self.batches = watch, poll, batches
