@@ -90,6 +90,11 @@ NOT_BEFORE_FIRST_FRAME = (
     "calendar_tui.screens.links",
     "calendar_tui.screens.live_reload",
     "calendar_tui.screens.reminders",
+    # The hidden panes, made after the first frame (screens/calendar_panes.py).
+    "calendar_tui.widgets.linear_view",
+    "calendar_tui.widgets.search_bar",
+    "calendar_tui.widgets.tag_picker",
+    "calendar_tui.widgets.week_grid",
     "watchfiles",
 )
 

@@ -4,7 +4,8 @@ search bar; its controllers keep the favourites, write exports and use links.
 The screen owns the state (the Filter, the day, the selected occurrence) in reactives and pushes
 it down with `data_bind`; the widgets report the user's moves with their own messages. The week
 grid, the tag picker and the search bar stay hidden until a key shows them: `Later` (Textual's
-`Lazy`) mounts them after the first frame, and a key that comes sooner waits for them.
+`Lazy`) stands in their places until they are made and mounted after the first frame
+(calendar_panes.py), with the controllers; a key that comes sooner waits for them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +41,7 @@ from calendar_tui.model.selection import (
 from calendar_tui.model.store import EventStore, QueryResult
 from calendar_tui.model.types import Occurrence
 from calendar_tui.model.view_state import ONLY_FAVOURITES
+from calendar_tui.screens import calendar_panes as panes
 from calendar_tui.screens.calendar_views import ViewsInput
 from calendar_tui.screens.layout import size_classes
 from calendar_tui.screens.palette import CalendarCommands
@@ -46,12 +49,8 @@ from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader
 from calendar_tui.widgets.key_footer import KeyFooter
-from calendar_tui.widgets.later import Later, read_later_styles
-from calendar_tui.widgets.linear_view import LinearView
+from calendar_tui.widgets.later import Later
 from calendar_tui.widgets.month_grid import MonthGrid
-from calendar_tui.widgets.search_bar import SearchBar
-from calendar_tui.widgets.tag_picker import TagPicker
-from calendar_tui.widgets.week_grid import WeekGrid
 
 if TYPE_CHECKING:
     from calendar_tui.screens.live_source import LiveSource
@@ -142,15 +141,7 @@ class CalendarScreen(ViewsInput):
                     all_day=CalendarScreen.all_day_days,
                     starred=CalendarScreen.starred_days,
                 )
-                yield Later(
-                    WeekGrid(id="week").data_bind(
-                        CalendarScreen.day,
-                        CalendarScreen.today,
-                        CalendarScreen.result,
-                        CalendarScreen.favourites,
-                        current=CalendarScreen.occurrence_id,
-                    )
-                )
+                yield Later(partial(panes.week_grid, self))
                 yield DayList(id="day").data_bind(
                     CalendarScreen.day,
                     CalendarScreen.favourites,
@@ -169,31 +160,10 @@ class CalendarScreen(ViewsInput):
                 clashes=CalendarScreen.clash_map,
                 changes=CalendarScreen.change_marks,
             )
-            picker = TagPicker(id="tags").data_bind(
-                filter=CalendarScreen.flt, expression=CalendarScreen.filter_expression
-            )
-            linear = LinearView(id="linear").data_bind(
-                CalendarScreen.day,
-                CalendarScreen.result,
-                CalendarScreen.favourites,
-                active=CalendarScreen.linear,
-                filters=CalendarScreen.filters_words,
-                clashes=CalendarScreen.clash_map,
-                now=CalendarScreen.now_ids,
-                next=CalendarScreen.next_ids,
-                current=CalendarScreen.occurrence_id,
-            )
-            linear.title = self.store.title
-            yield linear if self.linear else Later(linear)
-            picker.tags = self.store.tags()
-            self._later = (linear, picker)  # given the new store on a reload, mounted or not
-            picker.count_under = lambda flt: self.store.query(flt).tag_counts
-            yield Later(picker)
-        search = SearchBar(id="search")
-        # Filter in the same call as the keystroke that changed the text, so the bar, the grid
-        # and the list are painted in one frame (`Input.Changed` arrives after the bar's paint).
-        self.watch(search, "value", self._search_value, init=False)
-        yield Later(search)
+            linear = partial(panes.linear_view, self)
+            yield linear() if self.linear else Later(linear)
+            yield Later(partial(panes.tag_picker, self))
+        yield Later(partial(panes.search_bar, self))
         yield Static(_("Enlarge the terminal…"), id="too-small")
         yield KeyFooter()
         # The controllers: mounted after the first frame (`_after_first_frame`).
@@ -235,7 +205,7 @@ class CalendarScreen(ViewsInput):
     def on_mount(self) -> None:
         self.set_class(self.linear, "-linear")
         if self.linear:
-            self.query_one(LinearView).focus_sessions()
+            self.focus_grid()  # the linear view's list
         else:
             self.query_one(MonthGrid).focus()
         self.set_interval(NOW_TICK, self.tick)
@@ -243,7 +213,8 @@ class CalendarScreen(ViewsInput):
 
     async def _after_first_frame(self) -> None:
         self.app.first_frame_drawn()  # type: ignore[attr-defined]
-        read_later_styles(self.app)  # the other screens' and the hidden panes' styles
+        # The hidden panes (calendar_panes.py), with the later styles.
+        await Later.mount_all(self)
         # The controllers, and their modules: none of them shows anything, and what they do
         # starts after the first frame anyway (a key typed sooner waits: `controllers_mounted`).
         if self.is_attached and not self._closing:
@@ -259,15 +230,18 @@ class CalendarScreen(ViewsInput):
         where they were."""
         from calendar_tui.screens.export import Exporter
         from calendar_tui.screens.favourites import FavouritesKeeper
+        from calendar_tui.widgets.linear_view import LinearView
+        from calendar_tui.widgets.tag_picker import TagPicker
 
         selected = self.occurrence
         self.store = store
         header = self.query_one(CalendarHeader)
         header.title = store.title
         header.problems = len(store.diagnostics)
-        linear, picker = self._later
-        linear.title = store.title
-        picker.tags = store.tags()
+        for linear in self.query(LinearView):  # a pane not made yet will read self.store
+            linear.title = store.title
+        for picker in self.query(TagPicker):
+            picker.tags = store.tags()
         self.query_one(FavouritesKeeper).follow(store)
         self.query_one(Exporter).title = store.title
         result = store.query(self.flt)

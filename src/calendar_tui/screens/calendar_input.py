@@ -2,8 +2,9 @@
 `commands.CALENDAR_COMMANDS`) and when they apply (`check_action`: the footer shows only the
 keys that do something here), and the messages of its widgets and controllers.
 
-The controllers are mounted after the first frame, their modules imported then: their messages
-are handled by name (`on_live_reload_reloaded`), and a key that needs one waits for them."""
+The controllers and the hidden panes are made after the first frame, their modules imported
+then: their messages are handled by name (`on_live_reload_reloaded`), and a key that needs one
+waits for them."""
 
 from __future__ import annotations
 
@@ -21,15 +22,15 @@ from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import ProblemsBadge
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.linear_view import LinearView, shown_day
 from calendar_tui.widgets.month_grid import MonthGrid
-from calendar_tui.widgets.search_bar import SearchBar
-from calendar_tui.widgets.tag_picker import TagPicker
-from calendar_tui.widgets.week_grid import WeekGrid
 
 if TYPE_CHECKING:
     from calendar_tui.screens.favourites import FavouritesKeeper
     from calendar_tui.screens.live_reload import LiveReload
+    from calendar_tui.widgets.linear_view import LinearView
+    from calendar_tui.widgets.search_bar import SearchBar
+    from calendar_tui.widgets.tag_picker import TagPicker
+    from calendar_tui.widgets.week_grid import WeekGrid
 
 
 class CalendarInput(Screen):
@@ -56,6 +57,8 @@ class CalendarInput(Screen):
         return True
 
     def watch_week(self, week: bool) -> None:
+        from calendar_tui.widgets.week_grid import WeekGrid
+
         self.set_class(week, "-week")
         month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
         if month.has_focus or week_grid.has_focus or self.focused is None:
@@ -64,9 +67,16 @@ class CalendarInput(Screen):
     def focus_grid(self) -> None:
         """Focus the grid on show: the month's, or the week's (the list, in the linear view)."""
         if self.linear:
+            from calendar_tui.widgets.linear_view import LinearView
+
             self.query_one(LinearView).focus_sessions()
             return
-        (self.query_one(WeekGrid) if self.week else self.query_one(MonthGrid)).focus()
+        if self.week:
+            from calendar_tui.widgets.week_grid import WeekGrid
+
+            self.query_one(WeekGrid).focus()
+        else:
+            self.query_one(MonthGrid).focus()
 
     def watch_linear(self, linear: bool) -> None:
         self.set_class(linear, "-linear")
@@ -111,6 +121,8 @@ class CalendarInput(Screen):
 
     async def action_tags(self) -> None:
         await Later.all_mounted(self)
+        from calendar_tui.widgets.tag_picker import TagPicker
+
         self.add_class("-tags")
         self.query_one(TagPicker).focus_options()
 
@@ -202,8 +214,7 @@ class CalendarInput(Screen):
     def _day_selected(self, event: DayCursor.DaySelected) -> None:
         self.day = event.day
 
-    @on(WeekGrid.SessionClicked)
-    def _session_clicked(self, event: WeekGrid.SessionClicked) -> None:
+    def on_week_grid_session_clicked(self, event: WeekGrid.SessionClicked) -> None:
         self.go_to_occurrence(event.day, event.occurrence_id)
 
     @on(DayCursor.DayMoved)
@@ -238,19 +249,16 @@ class CalendarInput(Screen):
     def _back(self) -> None:
         self.focus_grid()
 
-    @on(TagPicker.Toggled)
-    def _tag_toggled(self, event: TagPicker.Toggled) -> None:
+    def on_tag_picker_toggled(self, event: TagPicker.Toggled) -> None:
         if event.exclude:
             self.flt = self.flt.toggled_exclude(event.key)
         else:
             self.flt = self.flt.toggled_include(event.key)
 
-    @on(TagPicker.ModeToggled)
-    def _tag_mode(self) -> None:
+    def on_tag_picker_mode_toggled(self) -> None:
         self.flt = self.flt.with_match_all(not self.flt.match_all)
 
-    @on(TagPicker.Closed)
-    def _tags_closed(self) -> None:
+    def on_tag_picker_closed(self) -> None:
         self.remove_class("-tags")
         self.focus_grid()
 
@@ -264,8 +272,7 @@ class CalendarInput(Screen):
             self.remove_class("-searching")
         self.focus_grid()
 
-    @on(SearchBar.Cleared)
-    def _search_cleared(self) -> None:
+    def on_search_bar_cleared(self, event: SearchBar.Cleared) -> None:
         self.flt = self.flt.with_text("")
         self.remove_class("-searching")
         self.focus_grid()
@@ -277,8 +284,9 @@ class CalendarInput(Screen):
     def on_favourites_keeper_loaded(self, event: FavouritesKeeper.Loaded) -> None:
         self.favourites = event.ids
 
-    @on(LinearView.Highlighted)
-    def _linear_moved(self, event: LinearView.Highlighted) -> None:
+    def on_linear_view_highlighted(self, event: LinearView.Highlighted) -> None:
+        from calendar_tui.widgets.linear_view import shown_day
+
         self.go_to_occurrence(shown_day(event.occurrence, self.day), event.occurrence.id)
 
     def on_live_reload_reloaded(self, event: LiveReload.Reloaded) -> None:

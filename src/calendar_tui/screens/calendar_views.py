@@ -31,11 +31,11 @@ from calendar_tui.model.view_state import (
 )
 from calendar_tui.screens.calendar_input import CalendarInput
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from calendar_tui.model.filter_expr import ExprError
     from calendar_tui.screens.changes import ChangesTracker
+    from calendar_tui.widgets.search_bar import SearchBar
 
 
 class ViewsInput(CalendarInput):
@@ -73,6 +73,12 @@ class ViewsInput(CalendarInput):
 
     # -- the filter, its words and its expression ---------------------------------------------
 
+    def _search_bars(self) -> list[SearchBar]:
+        """The search bar once it is made (after the first frame): none or one."""
+        from calendar_tui.widgets.search_bar import SearchBar
+
+        return list(self.query("#search").results(SearchBar))
+
     def filter_changed(self, flt: Filter) -> None:
         """From `watch_flt`: the header's words, the picker's expression, the search bar."""
         if flt.only is None:
@@ -89,7 +95,7 @@ class ViewsInput(CalendarInput):
         else:
             self.filter_expression = f"{MARKER} {face}" if face else _("= (no filter)")
         searching = bool(flt.text)
-        for search in self.query("#search").results(SearchBar):
+        for search in self._search_bars():
             if self.expression_mode:
                 wanted = MARKER + (face or "")
                 if not self._typing and face is not None and search.value != wanted:
@@ -136,7 +142,7 @@ class ViewsInput(CalendarInput):
         return read.error
 
     def _mark_error(self, error: ExprError | None) -> None:
-        for search in self.query("#search").results(SearchBar):
+        for search in self._search_bars():
             if error is None:
                 search.mark_error(None)
             else:  # columns count from the expression's first character, after the marker
@@ -197,7 +203,7 @@ class ViewsInput(CalendarInput):
         self.expression_mode = True
         error = self._read(text, typing=False)
         if error is not None:
-            for search in self.query("#search").results(SearchBar):
+            for search in self._search_bars():
                 self._written = search.value = MARKER + text
             self._mark_error(error)
             self.add_class("-searching")
