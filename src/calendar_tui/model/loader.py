@@ -7,11 +7,12 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from stat import S_ISDIR
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from calendar_tui.i18n import N_, _
 from calendar_tui.model.reading import special_kind, special_sentence
@@ -30,14 +31,14 @@ _WORDS = re.compile(r"[a-z0-9]+")
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
+# Frozen msgspec Structs, not dataclasses: the same value semantics, made in a thirtieth of
+# the time (a dataclass compiles its methods at import, ~1 ms each before the first frame).
+class LoadResult(msgspec.Struct, frozen=True):
     posts: tuple[Post, ...]
     diagnostics: tuple[Diagnostic, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PostFile:
+class PostFile(msgspec.Struct, frozen=True):
     path: str  # as the user named it; a str, as 10,000 Paths cost 0.2 s
     key_path: str  # resolved, as the cache knows it (the same file however it is named)
     key: tuple[int, ...]  # device, inode, size, mtime and ctime (ns): changes with any edit
