@@ -33,7 +33,7 @@ class CalendarHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         # Statics, not Labels: one widget class (and its default styles) fewer to register
-        # before the first frame; app.tcss gives them a Label's width and height.
+        # before the first frame; app.tcss gives them a Label's minimum height.
         yield Static(Text(one_line(self.title), end=""), id="header-title")
         yield Static(id="header-filters")
         yield ProblemsBadge(id="header-problems")
