@@ -87,7 +87,7 @@ def test_table_output(capsys):
 
 def test_check_reports_path_line_severity_and_exit_codes(tmp_path, capsys, english):
     assert main(["check"]) == 0
-    assert "0 error(s)" in capsys.readouterr().out
+    assert ": 0 errors, 0 warnings" in capsys.readouterr().out
     shutil.copy(bundled_programme(), tmp_path / "good.markdown")
     (tmp_path / "bad.md").write_text(
         "---\ntitle: Cassé\nlieu: [Paris, Lille\n---\n", encoding="utf-8"
@@ -95,7 +95,7 @@ def test_check_reports_path_line_severity_and_exit_codes(tmp_path, capsys, engli
     assert main(["check", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert f"{tmp_path / 'bad.md'}:3: error: front matter is not valid YAML" in out
-    assert "1 error(s)" in out
+    assert ": 1 error, 0 warnings" in out
 
 
 def test_one_bad_post_never_hides_the_good_ones(tmp_path, capsys):

@@ -87,10 +87,10 @@ def test_check_speaks_french_by_default_and_english_with_lang(tmp_path, capsys):
     assert main(["check", "--no-cache", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "n'est pas une date (ce jour n'existe pas)" in out
-    assert "0 avertissement(s)" not in out and "erreur(s)" in out
+    assert "1 post, 1 session : 1 erreur, 1 avertissement" in out
     assert main(["--lang", "en", "check", "--no-cache", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert "is not a date (no such day)" in out and "1 error(s)" in out
+    assert "is not a date (no such day)" in out and ": 1 error," in out
 
 
 def test_the_settings_language_is_used_and_lang_overrides_it(tmp_path, capsys):
@@ -100,9 +100,9 @@ def test_the_settings_language_is_used_and_lang_overrides_it(tmp_path, capsys):
     (config_dir() / "settings.json").write_text('{"version": 1, "language": "en"}')
     folder = _broken(tmp_path)
     main(["check", "--no-cache", str(folder)])
-    assert "1 error(s)" in capsys.readouterr().out
+    assert ": 1 error," in capsys.readouterr().out
     main(["check", "--lang=fr", "--no-cache", str(folder)])
-    assert "1 erreur(s)" in capsys.readouterr().out
+    assert ": 1 erreur," in capsys.readouterr().out
 
 
 def test_lang_en_from_the_environment_in_a_child_process(tmp_path):

@@ -38,7 +38,7 @@ FOLDABLE = st.lists(ACCENTS, max_size=30).map("".join) | st.text(max_size=60)
 
 
 def one_line_before(value: str) -> str:
-    return _SPACES.sub(" ", clean_text(value).replace("\n", " ")).strip()
+    return _SPACES().sub(" ", clean_text(value).replace("\n", " ")).strip()
 
 
 def plain_line_before(raw: str) -> str:
@@ -58,7 +58,7 @@ MD_LINK_BEFORE = re.compile(
 
 
 def fold_before(value: str) -> str:
-    return _COMBINING.sub("", unicodedata.normalize("NFD", value.casefold()))
+    return _COMBINING().sub("", unicodedata.normalize("NFD", value.casefold()))
 
 
 @settings(max_examples=1500)

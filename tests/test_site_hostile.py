@@ -110,7 +110,7 @@ def test_a_huge_config_is_refused_and_the_folder_read(tmp_path, capsys):
     ]
     assert main(["check", "--no-cache", str(root)]) == 1  # the error said, the post still read
     out = capsys.readouterr().out
-    assert "_config.yml: error: is larger than 1 MB" in out and "1 post(s), 1 session(s)" in out
+    assert "_config.yml: error: is larger than 1 MB" in out and "1 post, 1 session:" in out
 
 
 def test_a_config_swapped_for_a_pipe_is_never_opened(tmp_path):

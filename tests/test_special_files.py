@@ -35,7 +35,7 @@ def test_a_fifo_or_dev_zero_in_a_folder_is_skipped_with_a_reason(tmp_path: Path)
     result = check(tmp_path)
     assert "tuyau.md: error: is a named pipe (FIFO), not a regular file; skipped" in result.stdout
     assert "zero.md: error: is a device, not a regular file; skipped" in result.stdout
-    assert "1 post(s)" in result.stdout
+    assert "1 post," in result.stdout
     assert "Traceback" not in result.stderr
 
 

@@ -6,9 +6,14 @@ import io
 import re
 import subprocess
 import sys
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+
+import pytest
 
 from calendar_tui import table
 from calendar_tui.cli import main
+from calendar_tui.i18n import _
 from calendar_tui.table import cell_width, column_widths, render, wrap
 
 
@@ -90,3 +95,22 @@ def test_a_reader_that_left_gives_no_traceback():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 141  # as a command killed by SIGPIPE (cli.main)
+
+
+@pytest.mark.parametrize("year", [1, 99, 999, 2020, 9999])
+def test_when_is_written_as_strftime_writes_it(year):
+    # Written field by field (strftime was a tenth of the table's time at 10,000 posts).
+    day, later = date(year, 3, 4), date(year, 3, 9)
+    start = datetime(year, 3, 4, 5, 6, tzinfo=UTC)
+    cases = [
+        (SimpleNamespace(all_day=True, start=day, end=later), f"{day:%d/%m/%Y} → {later:%d/%m/%Y}"),
+        (SimpleNamespace(all_day=True, start=day, end=day), f"{day:%d/%m/%Y} " + _("(all day)")),
+        (SimpleNamespace(all_day=True, start=day, end=None), f"{day:%d/%m/%Y} " + _("(all day)")),
+        (SimpleNamespace(all_day=False, start=start, end=None), f"{start:%d/%m/%Y %H:%M}"),
+        (
+            SimpleNamespace(all_day=False, start=start, end=start.replace(hour=23, minute=59)),
+            f"{start:%d/%m/%Y %H:%M}–23:59",
+        ),
+    ]
+    for occurrence, expected in cases:
+        assert table.when_text(occurrence) == expected

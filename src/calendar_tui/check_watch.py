@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the parser imports this module: keep it light
     import argparse
@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # the parser imports this module: keep it light
 
 QUIET_MS = 250  # a batch of changes ends after this long without another
 MAX_BATCH_MS = 2000  # and is reported at the latest after this long
-READY_MS = 300  # the watcher says it is ready after this long without changes
 
 
 def add_watch_arguments(parser: argparse.ArgumentParser) -> None:
@@ -89,9 +88,13 @@ def summary(result) -> str:
     errors = sum(d.severity == "error" for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     sessions = sum(len(p.calendar_sessions) for p in result.posts)
-    return _(
-        "{posts} post(s), {sessions} session(s): {errors} error(s), {warnings} warning(s)"
-    ).format(posts=len(result.posts), sessions=sessions, errors=errors, warnings=warnings)
+    posts = len(result.posts)
+    return _("{posts}, {sessions}: {errors}, {warnings}").format(
+        posts=ngettext("{count} post", "{count} posts", posts).format(count=posts),
+        sessions=ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
 
 
 def watch_roots(paths: Sequence[Path]) -> list[Path]:
@@ -133,9 +136,10 @@ def change_batches(
     paths: Sequence[Path], poll: bool | None, stop_event: object | None = None
 ) -> Iterator[set]:
     """Batches of changes; the first, empty, batch says the watcher is in place. Setting
-    `stop_event` (a `threading.Event`) ends it within `READY_MS` (the app's watcher thread).
-    Polling (`poll`, or `WATCHFILES_FORCE_POLLING` when `poll` is None) is our own
-    (`watch_polling`): watchfiles' poller misses a same-size save within the same second."""
+    `stop_event` (a `threading.Event`) ends it within a twentieth of a second (the app's watcher
+    thread, which quitting waits for). Polling (`poll`, or `WATCHFILES_FORCE_POLLING` when `poll`
+    is None) is our own (`watch_polling`): watchfiles' poller misses a same-size save within the
+    same second."""
     if polling(poll):
         from calendar_tui.watch_polling import poll_batches
 
@@ -143,24 +147,17 @@ def change_batches(
             paths, quiet_s=QUIET_MS / 1000, max_batch_s=MAX_BATCH_MS / 1000, stop_event=stop_event
         )
         return
-    from watchfiles import watch
+    from calendar_tui.watch_events import event_batches
 
-    batches = watch(
-        *watch_roots(paths),
+    yield from event_batches(
+        paths,
+        roots=watch_roots(paths),
         watch_filter=PostFilter(paths),
-        debounce=MAX_BATCH_MS,
-        step=QUIET_MS,
-        rust_timeout=READY_MS,
-        yield_on_timeout=True,
-        force_polling=poll,  # False, or None: watchfiles guesses (WSL mounts: its own poller)
-        ignore_permission_denied=True,
+        quiet_s=QUIET_MS / 1000,
+        max_batch_s=MAX_BATCH_MS / 1000,
+        force_polling=poll,
         stop_event=stop_event,
     )
-    ready = False
-    for batch in batches:
-        if batch or not ready:
-            ready = True
-            yield batch
 
 
 def polling(poll: bool | None) -> bool:
@@ -255,7 +252,11 @@ def _report(previous, result, files: int) -> None:
     new, fixed = problem_changes(previous.diagnostics, result.diagnostics)
     stamp = _stamp()
     if not new and not fixed:
-        message = _("{files} file(s) changed: no new problem, none fixed").format(files=files)
+        message = ngettext(
+            "{files} file changed: no new problem, none fixed",
+            "{files} files changed: no new problem, none fixed",
+            files,
+        ).format(files=files)
         print(f"[{stamp}] {message}", flush=True)
         return
     for diagnostic in fixed:

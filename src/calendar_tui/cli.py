@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from calendar_tui import cli_changes, cli_next, cli_where
+from calendar_tui import cli_where
 from calendar_tui.i18n import _, ngettext, said, set_language
 from calendar_tui.model.text import visible
 
@@ -40,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "list" and args.start and args.end and args.start > args.end:
         parser.error(_("--from {start} is after --to {end}").format(start=args.start, end=args.end))
     if args.command == "changes":
+        from calendar_tui import cli_changes
+
         return cli_changes.run(args)
     paths = args.paths or [_bundled()]
     if args.command == "list":
@@ -66,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_serve(args, paths)
         if args.command == "next":
+            from calendar_tui import cli_next
+
             store = _load(paths, args.drafts, args.cache)
             return _flushed(cli_next.run(args, lambda: store, lambda: _favourite_ids(store)))
     except KeyboardInterrupt:  # Ctrl+C while a large collection loads: stop, no traceback
@@ -83,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    from calendar_tui import cli_changes
+
     return run_app(
         paths,
         args.drafts,
@@ -105,9 +111,16 @@ def _language_choice(args_list: list[str]) -> str | None:
         if arg.startswith("--lang="):
             del args_list[index]
             return arg.partition("=")[2]
-    from calendar_tui.settings import load_settings
+    from calendar_tui.model.user_dirs import settings_path
 
-    return load_settings().language or None
+    path = settings_path()
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # defaults, as load_settings gives them
+        return None
+    from calendar_tui.settings import load_settings  # its dataclass and imports: ~1 ms
+
+    return load_settings(path).language or None
 
 
 def _flushed(status: int) -> int:
@@ -133,9 +146,11 @@ def _bundled() -> Path:
 
 
 def _cache(enabled: bool, paths: list[Path]):
+    if not enabled:  # --no-cache: nor msgspec nor the cache's modules are imported
+        return None
     from calendar_tui.model.cache import PostCache
 
-    return PostCache.for_paths(paths) if enabled else None
+    return PostCache.for_paths(paths)
 
 
 def _load(paths: list[Path], drafts: bool, cache: bool):

@@ -6,15 +6,34 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from calendar_tui import __version__, cli_changes, cli_next, cli_where
+from calendar_tui import __version__, cli_where
 from calendar_tui.argparse_words import route
 from calendar_tui.i18n import LANGUAGES, _
+from calendar_tui.terminal_width import terminal_columns
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, as wide as it makes itself, without its `import shutil`: argparse
+    makes one for every argument added, so every command paid for shutil."""
+
+    def __init__(self, prog: str, indent_increment=2, max_help_position=24, width=None) -> None:
+        if width is None:
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """A parser whose help is laid out by `HelpFormatter`; its subcommands' parsers are made
+    of this class too (argparse's default `parser_class`)."""
+
+    def __init__(self, *args, formatter_class=HelpFormatter, **kwargs) -> None:
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `only`, of that command alone (its usage and errors are the same)."""
     route(argparse)  # "usage:", "options", its errors: in the chosen language
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="calendar-tui",
         description=_(
             "Browse an events programme published as Jekyll posts. "
@@ -59,12 +78,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         return sub
 
     wanted = (lambda name: True) if only is None else (lambda name: name == only)
-    from calendar_tui.check_watch import add_watch_arguments
+    # Each command's own modules are imported when its parser is built: `list` needs neither
+    # the watcher's, the server's nor the app's options.
     from calendar_tui.cli_filters import add_filter_arguments, parse_day
-    from calendar_tui.cli_open import add_open_arguments
-    from calendar_tui.cli_serve import add_serve_arguments
 
     if wanted("open"):
+        from calendar_tui import cli_changes
+        from calendar_tui.cli_open import add_open_arguments
+
         opener = with_paths(
             commands.add_parser("open", help=_("open the terminal app (the default command)"))
         )
@@ -88,6 +109,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         )
         cli_where.add_arguments(lister)
     if wanted("check"):
+        from calendar_tui.check_watch import add_watch_arguments
+
         checker = with_paths(
             commands.add_parser(
                 "check", help=_("report problems in posts; exit 1 if any is an error")
@@ -105,11 +128,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             with_paths(commands.add_parser("agenda", help=_("the programme as plain sentences")))
         )
     if wanted("serve"):
+        from calendar_tui.cli_serve import add_serve_arguments
+
         add_serve_arguments(
             with_paths(commands.add_parser("serve", help=_("serve the app to a browser")))
         )
     if wanted("changes"):
+        from calendar_tui import cli_changes
+
         cli_changes.add_parser(commands, parse_day)
     if wanted("next"):
+        from calendar_tui import cli_next
+
         cli_next.add_parser(commands, with_paths)
     return parser

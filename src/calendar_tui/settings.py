@@ -13,7 +13,6 @@ that the app shows:
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -24,10 +23,8 @@ from calendar_tui.i18n import LANGUAGES, _
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.reading import NotReadable, read_regular, special_kind
 from calendar_tui.model.text import clean_text, one_line
-from calendar_tui.model.user_dirs import user_dir
+from calendar_tui.model.user_dirs import ENV_CONFIG_DIR, settings_path, user_dir
 
-ENV_CONFIG_DIR = "CALENDAR_TUI_CONFIG_DIR"
-FILE_NAME = "settings.json"
 DEFAULT_THEME = "textual-dark"
 FORMAT_VERSION = 1
 DEFAULT_REMINDER_MINUTES = 10
@@ -139,7 +136,7 @@ def _keys(value: str) -> str:
 
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; a missing file gives defaults, a corrupt one is set aside."""
-    path = path or config_dir() / FILE_NAME
+    path = path or settings_path()
     try:
         kind = special_kind(os.stat(path).st_mode)
         if kind is not None:  # a pipe would block the start, a device fill memory
@@ -156,6 +153,8 @@ def load_settings(path: Path | None = None) -> Settings:
         )
     except NotReadable:
         raw = None
+    import json  # only once there is a file: most users have none, and `list` reads it
+
     try:
         if raw is None:
             raise ValueError(_("larger than {size} kB").format(size=MAX_FILE_BYTES // 1024))
@@ -186,6 +185,8 @@ def save_settings(settings: Settings) -> str | None:
     """Write atomically; returns a sentence for the user when the settings could not be saved."""
     if settings.path is None or not settings.writable:
         return None
+    import json
+
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
     try:
         atomic_write_text(settings.path, text)

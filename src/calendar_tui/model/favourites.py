@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from calendar_tui.i18n import _
+from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.atomic import atomic_write_text, set_aside
 from calendar_tui.model.clock import Clock, SystemClock
 from calendar_tui.model.id_migration import Remembered, migrate, remembered, sessions_by_id
@@ -126,9 +126,12 @@ class FavouritesFile:
             self.warnings.append(
                 FavouritesWarning(
                     "gone",
-                    _(
-                        "{count} starred session(s) no longer match any session; "
-                        "kept in case they return"
+                    ngettext(
+                        "{count} starred session no longer matches any session; "
+                        "kept in case it returns",
+                        "{count} starred sessions no longer match any session; "
+                        "kept in case they return",
+                        count,
                     ).format(count=count),
                     str(self.path),
                     count,

@@ -11,7 +11,6 @@ import yaml
 
 from calendar_tui.i18n import _
 from calendar_tui.model.types import Diagnostic
-from calendar_tui.model.yaml_reasons import yaml_reason
 
 _HANDLER = frontmatter.YAMLHandler()
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
@@ -148,6 +147,9 @@ def parse_post_text(text: str, display: str, problems: list[Diagnostic] | None =
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1  # fm starts on the file's first line
+        # PyYAML's words translated: its 8 patterns compiled for a refused front matter only.
+        from calendar_tui.model.yaml_reasons import yaml_reason
+
         reason = yaml_reason(getattr(exc, "problem", None) or str(exc).splitlines()[0])
         problems.append(
             Diagnostic(

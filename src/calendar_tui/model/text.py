@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 from calendar_tui.i18n import _
+from calendar_tui.model.lazy_pattern import lazy_pattern
 
 # C0/C1 controls (minus tab and newline), DEL, bidi embeddings/overrides/isolates,
 # zero-width characters that could reorder or hide what the user reads, and lone surrogates
 # (bytes that were not UTF-8, which no UTF-8 output can carry).
-_UNSAFE = re.compile(
+_UNSAFE = lazy_pattern(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
     "\ufeff\ud800-\udfff]"
 )
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), other ESC x.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
-_SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
-_ODD_SPACE = re.compile("[\u00a0\u202f\u2007\u2009]")  # the spaces of _SPACES that are not " \t"
+_ESCAPES = lazy_pattern(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+_SPACES = lazy_pattern(r"[ \t\u00a0\u202f\u2007\u2009]+")
+_ODD_SPACE = lazy_pattern("[\u00a0\u202f\u2007\u2009]")  # the spaces of _SPACES that are not " \t"
 
 
 def clean_text(value: str) -> str:
@@ -27,10 +27,10 @@ def clean_text(value: str) -> str:
         return ""
     if value.isprintable():  # every character _ESCAPES or _UNSAFE could match is unprintable
         return value
-    if _UNSAFE.search(value) is None:  # text with line breaks: one scan in C, nothing to remove
+    if _UNSAFE().search(value) is None:  # text with line breaks: one scan in C, nothing to remove
         return value
-    value = _ESCAPES.sub("", value)
-    return _UNSAFE.sub("", value)
+    value = _ESCAPES().sub("", value)
+    return _UNSAFE().sub("", value)
 
 
 def visible(value: str) -> str:
@@ -56,8 +56,8 @@ def one_line(value: str) -> str:
         text = text.replace("\n", " ")
     # Most text has only single plain spaces, which _SPACES would replace by themselves: the
     # pattern runs only when a run of spaces, a tab or one of its other spaces is there.
-    if "  " in text or "\t" in text or (not text.isascii() and _ODD_SPACE.search(text)):
-        text = _SPACES.sub(" ", text)
+    if "  " in text or "\t" in text or (not text.isascii() and _ODD_SPACE().search(text)):
+        text = _SPACES().sub(" ", text)
     return text.strip()
 
 
@@ -79,13 +79,13 @@ def normalise_spaces(value: str) -> str:
     return value.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
 
 
-_COMBINING = re.compile("[\u0300-\u036f]+")
+_COMBINING = lazy_pattern("[\u0300-\u036f]+")
 # French accented letters and the letter each folds to (NFD, combining marks dropped). Replaced
 # before NFD, they leave most text ASCII or already NFD: the same result (canonical ordering is
 # a stable sort of the marks, so dropping some marks first leaves the others in their order),
 # without decomposing and rebuilding the whole text.
 _ACCENTED = tuple(
-    (letter, _COMBINING.sub("", unicodedata.normalize("NFD", letter)))
+    (letter, unicodedata.normalize("NFD", letter)[0])  # the letter, then one combining mark
     for letter in "éèêëàâäçîïôöùûüÿ"
 )
 
@@ -109,7 +109,7 @@ def fold(value: str) -> str:
     # looks at every character (and mostly finds none once the letters above are replaced).
     encoded = folded.encode("utf-8", "surrogatepass")
     if b"\xcc" in encoded or b"\xcd" in encoded:
-        return _COMBINING.sub("", folded)
+        return _COMBINING().sub("", folded)
     return folded
 
 
