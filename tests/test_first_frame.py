@@ -96,6 +96,8 @@ NOT_BEFORE_FIRST_FRAME = (
     "calendar_tui.widgets.tag_picker",
     "calendar_tui.widgets.week_grid",
     "watchfiles",
+    "calendar",  # the standard library's: model/day_range.py counts a month's days itself
+    "textual.widgets._label",  # the header's and the day's titles are Statics
 )
 
 FIRST_FRAME_STATE = """
