@@ -157,3 +157,32 @@ async def test_a_burst_of_keys_leaves_the_app_alive_and_consistent(app_in, monke
             assert screen.occurrence in screen.day_occurrences
         assert screen.day_occurrences == screen.result.on_day(screen.day)
     assert all(url.startswith(("https://", "http://", "mailto:")) for url in app.used)
+
+
+async def test_keys_typed_before_the_controllers_are_mounted_wait_for_them(app_in, monkeypatch):
+    # The controllers (favourites file, export...) are mounted after the first frame: star
+    # and export asked for with the first frame wait for them, then star and export.
+    from textual.app import App
+
+    at_first_frame: list[bool] = []
+    display = App._display
+
+    def _display(app, screen, renderable):
+        drawn = renderable is not None and not app._batch_count and screen.query("MonthGrid")
+        if drawn and not at_first_frame:
+            at_first_frame.append(bool(screen.query("FavouritesKeeper")))
+            for action in ("screen.star", "screen.export"):
+                app.call_next(app.run_action, action)
+        return display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", _display)
+    app = app_in()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = calendar(app)
+        assert at_first_frame == [False]
+        assert screen.occurrence is not None
+        assert screen.favourites == {screen.occurrence.session.id}
+        assert screen.last_export is not None and screen.last_export.is_file()

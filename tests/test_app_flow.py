@@ -65,7 +65,7 @@ async def test_the_week_grid_lays_its_week_out_once(make_app, bundled_store, mon
 async def test_a_failing_worker_is_said_and_the_app_goes_on(make_app, bundled_store):
     app = make_app(bundled_store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await app.screen.controllers_mounted.wait()  # after the first frame
         keeper = app.screen.query_one(FavouritesKeeper)
 
         def broken() -> None:

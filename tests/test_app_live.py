@@ -44,7 +44,10 @@ async def until(pilot, condition, timeout: float = 10.0) -> None:
 
 
 async def opened(app, pilot) -> CalendarScreen:
+    """The calendar, once its controllers (live reload among them) are mounted: after its
+    first frame."""
     await until(pilot, lambda: isinstance(app.screen, CalendarScreen) and app.screen.is_mounted)
+    await app.screen.controllers_mounted.wait()
     await pilot.pause()
     return app.screen  # type: ignore[return-value]
 
@@ -190,6 +193,8 @@ async def test_a_store_given_as_it_is_has_nothing_to_reload(make_app, bundled_st
     app = make_app(bundled_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert app.screen.check_action("reload", ()) is False  # before the controllers too
+        await app.screen.controllers_mounted.wait()
         assert not app.screen.query_one(LiveReload).can_reload
         assert app.screen.check_action("reload", ()) is False
 

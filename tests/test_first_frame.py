@@ -12,7 +12,7 @@ from textual.app import App
 
 from calendar_tui.factory import make_app
 from calendar_tui.model.loader import load_store
-from calendar_tui.paths import bundled_programme
+from calendar_tui.paths import bundled_programme, later_styles
 from calendar_tui.settings import Settings
 
 
@@ -81,7 +81,23 @@ NOT_BEFORE_FIRST_FRAME = (
     "calendar_tui.model.links",  # html and the link patterns: once a session is shown
     "calendar_tui.model.live",
     "calendar_tui.model.reminders",
+    # The controllers, mounted after the first frame, and what they alone import.
+    "calendar_tui.screens.changes",
+    "calendar_tui.screens.controller",
+    "calendar_tui.screens.dismiss_once",
+    "calendar_tui.screens.export",
+    "calendar_tui.screens.favourites",
+    "calendar_tui.screens.links",
+    "calendar_tui.screens.live_reload",
+    "calendar_tui.screens.reminders",
+    # The hidden panes, made after the first frame (screens/calendar_panes.py).
+    "calendar_tui.widgets.linear_view",
+    "calendar_tui.widgets.search_bar",
+    "calendar_tui.widgets.tag_picker",
+    "calendar_tui.widgets.week_grid",
     "watchfiles",
+    "calendar",  # the standard library's: model/day_range.py counts a month's days itself
+    "textual.widgets._label",  # the header's and the day's titles are Statics
 )
 
 FIRST_FRAME_STATE = """
@@ -223,3 +239,49 @@ async def test_an_app_built_and_never_run_leaves_the_collector_to_the_next_one()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         assert gc.isenabled()
+
+
+async def test_the_later_styles_are_read_after_the_first_frame_and_before_what_they_style(
+    monkeypatch,
+):
+    # styles/later.tcss (other screens, the panes mounted after the first frame) is not parsed
+    # before the first frame; the hidden panes and the detail's parts get its rules all the same.
+    read_at_first_frame: list[bool] = []
+    display = App._display
+    later = str(later_styles())
+
+    def _display(app, screen, renderable):
+        if written(app, renderable) and screen.query("MonthGrid") and not read_at_first_frame:
+            read_at_first_frame.append(app.stylesheet.has_source(later))
+        return display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", _display)
+    app = make_app(load_store([bundled_programme()]), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert read_at_first_frame == [False]
+        assert app.stylesheet.has_source(later)
+        screen = app.screen
+        assert screen.query_one("TagPicker").styles.dock == "right"  # later.tcss
+        assert screen.query_one("SearchBar").styles.dock == "bottom"
+        assert screen.query_one("WeekGrid").styles.border_top[0] == "round"
+        assert screen.query_one("#detail-title").styles.color != screen.styles.color
+        await pilot.press("w")
+        await pilot.pause()
+        assert not screen.query_one("MonthGrid").display and screen.query_one("WeekGrid").display
+
+
+async def test_a_screen_shown_before_the_calendar_is_styled_all_the_same():
+    # Help over the loading screen (a large collection): its styles, in later.tcss, are read
+    # when it is shown, although the calendar has not drawn its first frame.
+    from calendar_tui.screens.help import HelpScreen
+
+    class Bare(App):
+        def on_mount(self) -> None:
+            self.push_screen(HelpScreen())
+
+    app = Bare()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.stylesheet.has_source(str(later_styles()))
+        assert app.screen.query_one("#help-body").outer_size.width == 90

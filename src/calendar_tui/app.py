@@ -203,7 +203,7 @@ class CalendarApp(App[None]):
         self.switch_screen(self._calendar(store))
 
     def _calendar(self, store: EventStore) -> CalendarScreen:
-        from calendar_tui.screens.live_reload import LiveSource
+        from calendar_tui.screens.live_source import LiveSource
 
         live = LiveSource(self.paths, self.drafts, self.cache, self.watch, self.poll)
         return CalendarScreen(

@@ -25,5 +25,10 @@ def styles_dir() -> Path:
     return _resource_dir("styles")
 
 
+def later_styles() -> Path:
+    """The sheet of what is shown after the first frame (app.tcss: what the first frame draws)."""
+    return styles_dir() / "later.tcss"
+
+
 def bundled_programme() -> Path:
     return bundled_dir() / BUNDLED_NAME

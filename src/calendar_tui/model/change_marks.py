@@ -4,9 +4,10 @@ programme now is new, moved or modified; sessions removed since are only counted
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from calendar_tui.i18n import _
 from calendar_tui.model.text import one_line
@@ -17,19 +18,19 @@ if TYPE_CHECKING:  # the comparison itself is imported only by what compares (no
 ADDED, MOVED, MODIFIED = "added", "moved", "modified"
 
 
-@dataclass(frozen=True, slots=True)
-class ChangesSince:
+# Frozen msgspec Structs, not dataclasses: the same value semantics, made in a thirtieth of
+# the time (a dataclass compiles its methods at import, ~1 ms each before the first frame).
+class ChangesSince(msgspec.Struct, frozen=True):
     """What the app compares the programme with: a git revision, or the posts at a day's start."""
 
     revision: str | None = None
     since: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeMarks:
+class ChangeMarks(msgspec.Struct, frozen=True):
     """Session id (in the programme now) -> its change; what the revision was."""
 
-    by_session: Mapping[str, Change] = field(default_factory=dict)
+    by_session: Mapping[str, Change] = msgspec.field(default_factory=dict)
     removed: int = 0  # sessions of the revision that are gone
     since: str = ""  # the revision's label ("436cec0 2020-11-02 message")
 

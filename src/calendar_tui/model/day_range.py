@@ -6,7 +6,6 @@ these, so no key can ask for year 0 or 10000: a step past either end stops at it
 
 from __future__ import annotations
 
-import calendar
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 FIRST_DAY = date.min  # 0001-01-01
@@ -44,4 +43,11 @@ def add_months(day: date, months: int) -> date:
     """Same day number in another month (clamped to its length), the month clamped to the
     representable ones: from March 9999, +12 months is December 9999."""
     year, month = clamp_month(day.year, day.month + months)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, month_length(year, month)))
+
+
+def month_length(year: int, month: int) -> int:
+    """Days in that month (the standard library's `calendar` module, not imported for this)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days

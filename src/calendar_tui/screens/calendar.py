@@ -4,21 +4,26 @@ search bar; its controllers keep the favourites, write exports and use links.
 The screen owns the state (the Filter, the day, the selected occurrence) in reactives and pushes
 it down with `data_bind`; the widgets report the user's moves with their own messages. The week
 grid, the tag picker and the search bar stay hidden until a key shows them: `Later` (Textual's
-`Lazy`) mounts them after the first frame, and a key that comes sooner waits for them.
+`Lazy`) stands in their places until they are made and mounted after the first frame
+(calendar_panes.py), with the controllers; a key that comes sooner waits for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
+from functools import partial
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from calendar_tui.commands import CALENDAR_COMMANDS, bindings
@@ -36,23 +41,19 @@ from calendar_tui.model.selection import (
 from calendar_tui.model.store import EventStore, QueryResult
 from calendar_tui.model.types import Occurrence
 from calendar_tui.model.view_state import ONLY_FAVOURITES
+from calendar_tui.screens import calendar_panes as panes
 from calendar_tui.screens.calendar_views import ViewsInput
-from calendar_tui.screens.export import Exporter
-from calendar_tui.screens.favourites import FavouritesKeeper
 from calendar_tui.screens.layout import size_classes
-from calendar_tui.screens.links import LinkActions
-from calendar_tui.screens.live_reload import LiveReload, LiveSource
 from calendar_tui.screens.palette import CalendarCommands
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import CalendarHeader
 from calendar_tui.widgets.key_footer import KeyFooter
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.linear_view import LinearView
 from calendar_tui.widgets.month_grid import MonthGrid
-from calendar_tui.widgets.search_bar import SearchBar
-from calendar_tui.widgets.tag_picker import TagPicker
-from calendar_tui.widgets.week_grid import WeekGrid
+
+if TYPE_CHECKING:
+    from calendar_tui.screens.live_source import LiveSource
 
 NOW_TICK = 15.0  # seconds between looks at the clock for "en cours" / "ensuite" and midnight
 
@@ -109,6 +110,7 @@ class CalendarScreen(ViewsInput):
         self._now_until: datetime | None = None
         self._days: tuple[date, ...] = ()
         self._days_for: QueryResult | None = None
+        self.controllers_mounted = asyncio.Event()  # see `_after_first_frame`
         today = clock.now().date()
         result = store.query(Filter())
         self.set_reactive(CalendarScreen.today, today)
@@ -139,15 +141,7 @@ class CalendarScreen(ViewsInput):
                     all_day=CalendarScreen.all_day_days,
                     starred=CalendarScreen.starred_days,
                 )
-                yield Later(
-                    WeekGrid(id="week").data_bind(
-                        CalendarScreen.day,
-                        CalendarScreen.today,
-                        CalendarScreen.result,
-                        CalendarScreen.favourites,
-                        current=CalendarScreen.occurrence_id,
-                    )
-                )
+                yield Later(partial(panes.week_grid, self))
                 yield DayList(id="day").data_bind(
                     CalendarScreen.day,
                     CalendarScreen.favourites,
@@ -166,38 +160,27 @@ class CalendarScreen(ViewsInput):
                 clashes=CalendarScreen.clash_map,
                 changes=CalendarScreen.change_marks,
             )
-            picker = TagPicker(id="tags").data_bind(
-                filter=CalendarScreen.flt, expression=CalendarScreen.filter_expression
-            )
-            linear = LinearView(id="linear").data_bind(
-                CalendarScreen.day,
-                CalendarScreen.result,
-                CalendarScreen.favourites,
-                active=CalendarScreen.linear,
-                filters=CalendarScreen.filters_words,
-                clashes=CalendarScreen.clash_map,
-                now=CalendarScreen.now_ids,
-                next=CalendarScreen.next_ids,
-                current=CalendarScreen.occurrence_id,
-            )
-            linear.title = self.store.title
-            yield linear if self.linear else Later(linear)
-            picker.tags = self.store.tags()
-            self._later = (linear, picker)  # given the new store on a reload, mounted or not
-            picker.count_under = lambda flt: self.store.query(flt).tag_counts
-            yield Later(picker)
-        search = SearchBar(id="search")
-        # Filter in the same call as the keystroke that changed the text, so the bar, the grid
-        # and the list are painted in one frame (`Input.Changed` arrives after the bar's paint).
-        self.watch(search, "value", self._search_value, init=False)
-        yield Later(search)
+            linear = partial(panes.linear_view, self)
+            yield linear() if self.linear else Later(linear)
+            yield Later(partial(panes.tag_picker, self))
+        yield Later(partial(panes.search_bar, self))
         yield Static(_("Enlarge the terminal…"), id="too-small")
         yield KeyFooter()
+        # The controllers: mounted after the first frame (`_after_first_frame`).
+
+    def _controllers(self) -> Iterator[Widget]:
+        """The widgets that do a job for the screen (favourites file, export, links, live
+        reload, reminders, changes since a revision); their modules are imported here."""
+        from calendar_tui.screens.export import Exporter
+        from calendar_tui.screens.favourites import FavouritesKeeper
+        from calendar_tui.screens.links import LinkActions
+        from calendar_tui.screens.live_reload import LiveReload
+
         yield FavouritesKeeper(self.favourites_path, self.clock, self.store)
         yield Exporter(self.export_dir, self.clock, self.store.title)
         yield LinkActions()
         yield LiveReload(self.live, self.store)
-        yield from self.more_controllers()  # reminders, changes since a revision
+        yield from self.more_controllers()
 
     _resumed = False
 
@@ -222,14 +205,21 @@ class CalendarScreen(ViewsInput):
     def on_mount(self) -> None:
         self.set_class(self.linear, "-linear")
         if self.linear:
-            self.query_one(LinearView).focus_sessions()
+            self.focus_grid()  # the linear view's list
         else:
             self.query_one(MonthGrid).focus()
         self.set_interval(NOW_TICK, self.tick)
         self.call_after_refresh(self._after_first_frame)
 
-    def _after_first_frame(self) -> None:
+    async def _after_first_frame(self) -> None:
         self.app.first_frame_drawn()  # type: ignore[attr-defined]
+        # The hidden panes (calendar_panes.py), with the later styles.
+        await Later.mount_all(self)
+        # The controllers, and their modules: none of them shows anything, and what they do
+        # starts after the first frame anyway (a key typed sooner waits: `controllers_mounted`).
+        if self.is_attached and not self._closing:
+            await self.mount_all(self._controllers())
+            self.controllers_mounted.set()
         # The filter language (model.view_state imports it when first used): now, so that the
         # first filter key does not wait for it.
         import_module("calendar_tui.model.filter_eval")
@@ -253,14 +243,20 @@ class CalendarScreen(ViewsInput):
         """A reloaded programme in place of the shown one: the day, the selected session (by
         id, or by the id it has become: `renamed`), the filters, the search and the stars stay
         where they were."""
+        from calendar_tui.screens.export import Exporter
+        from calendar_tui.screens.favourites import FavouritesKeeper
+        from calendar_tui.widgets.linear_view import LinearView
+        from calendar_tui.widgets.tag_picker import TagPicker
+
         selected = self.occurrence
         self.store = store
         header = self.query_one(CalendarHeader)
         header.title = store.title
         header.problems = len(store.diagnostics)
-        linear, picker = self._later
-        linear.title = store.title
-        picker.tags = store.tags()
+        for linear in self.query(LinearView):  # a pane not made yet will read self.store
+            linear.title = store.title
+        for picker in self.query(TagPicker):
+            picker.tags = store.tags()
         self.query_one(FavouritesKeeper).follow(store)
         self.query_one(Exporter).title = store.title
         result = store.query(self.flt)
@@ -340,6 +336,8 @@ class CalendarScreen(ViewsInput):
 
     @property
     def last_export(self) -> Path | None:
+        from calendar_tui.screens.export import Exporter
+
         return self.query_one(Exporter).last
 
     # -- now and next -------------------------------------------------------------------------

@@ -1,10 +1,15 @@
 """What the calendar screen does with the user's input: its keys (declared in
 `commands.CALENDAR_COMMANDS`) and when they apply (`check_action`: the footer shows only the
-keys that do something here), and the messages of its widgets and controllers."""
+keys that do something here), and the messages of its widgets and controllers.
+
+The controllers and the hidden panes are made after the first frame, their modules imported
+then: their messages are handled by name (`on_live_reload_reloaded`), and a key that needs one
+waits for them."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.screen import Screen
@@ -12,20 +17,20 @@ from textual.widgets import Input
 
 from calendar_tui.i18n import _
 from calendar_tui.model.day_range import add_days, add_months
-from calendar_tui.screens.export import Exporter
-from calendar_tui.screens.favourites import FavouritesKeeper
-from calendar_tui.screens.links import LinkActions
-from calendar_tui.screens.live_reload import LiveReload
 from calendar_tui.widgets.day_cursor import DayCursor
 from calendar_tui.widgets.day_list import DayList
 from calendar_tui.widgets.detail import SessionDetail
 from calendar_tui.widgets.header import ProblemsBadge
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.linear_view import LinearView, shown_day
 from calendar_tui.widgets.month_grid import MonthGrid
-from calendar_tui.widgets.search_bar import SearchBar
-from calendar_tui.widgets.tag_picker import TagPicker
-from calendar_tui.widgets.week_grid import WeekGrid
+
+if TYPE_CHECKING:
+    from calendar_tui.screens.favourites import FavouritesKeeper
+    from calendar_tui.screens.live_reload import LiveReload
+    from calendar_tui.widgets.linear_view import LinearView
+    from calendar_tui.widgets.search_bar import SearchBar
+    from calendar_tui.widgets.tag_picker import TagPicker
+    from calendar_tui.widgets.week_grid import WeekGrid
 
 
 class CalendarInput(Screen):
@@ -48,10 +53,12 @@ class CalendarInput(Screen):
         if action in ("open_link", "copy_link"):
             return self.has_links
         if action == "reload":
-            return self.query_one(LiveReload).can_reload
+            return self.live is not None  # as LiveReload.can_reload, before it is mounted
         return True
 
     def watch_week(self, week: bool) -> None:
+        from calendar_tui.widgets.week_grid import WeekGrid
+
         self.set_class(week, "-week")
         month, week_grid = self.query_one(MonthGrid), self.query_one(WeekGrid)
         if month.has_focus or week_grid.has_focus or self.focused is None:
@@ -60,9 +67,16 @@ class CalendarInput(Screen):
     def focus_grid(self) -> None:
         """Focus the grid on show: the month's, or the week's (the list, in the linear view)."""
         if self.linear:
+            from calendar_tui.widgets.linear_view import LinearView
+
             self.query_one(LinearView).focus_sessions()
             return
-        (self.query_one(WeekGrid) if self.week else self.query_one(MonthGrid)).focus()
+        if self.week:
+            from calendar_tui.widgets.week_grid import WeekGrid
+
+            self.query_one(WeekGrid).focus()
+        else:
+            self.query_one(MonthGrid).focus()
 
     def watch_linear(self, linear: bool) -> None:
         self.set_class(linear, "-linear")
@@ -107,6 +121,8 @@ class CalendarInput(Screen):
 
     async def action_tags(self) -> None:
         await Later.all_mounted(self)
+        from calendar_tui.widgets.tag_picker import TagPicker
+
         self.add_class("-tags")
         self.query_one(TagPicker).focus_options()
 
@@ -123,7 +139,10 @@ class CalendarInput(Screen):
         await Later.all_mounted(self)
         self.linear = not self.linear
 
-    def action_reload(self) -> None:
+    async def action_reload(self) -> None:
+        from calendar_tui.screens.live_reload import LiveReload
+
+        await self.controllers_mounted.wait()
         self.query_one(LiveReload).reload()
 
     def action_clear_filters(self) -> None:
@@ -143,7 +162,10 @@ class CalendarInput(Screen):
             if occurrence is not None and occurrence.id != self.occurrence_id:
                 self.occurrence = occurrence
 
-    def action_star(self) -> None:
+    async def action_star(self) -> None:
+        from calendar_tui.screens.favourites import FavouritesKeeper
+
+        await self.controllers_mounted.wait()
         self._follow_list()
         if self.occurrence is not None:
             keeper = self.query_one(FavouritesKeeper)
@@ -164,20 +186,27 @@ class CalendarInput(Screen):
 
         self.app.push_screen(ClashesScreen(list(self.clash_pairs)), chosen)
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
+        from calendar_tui.screens.export import Exporter
+
+        await self.controllers_mounted.wait()
         if self.result:
             favourites = self.flt.only is not None and self.only_kind == "favourites"
             self.query_one(Exporter).export(self.result.occurrences, favourites)
 
-    def action_open_link(self) -> None:
-        self._follow_list()
-        if self.occurrence is not None:
-            self.query_one(LinkActions).use(self.occurrence, copy=False)
+    async def action_open_link(self) -> None:
+        await self._use_link(copy=False)
 
-    def action_copy_link(self) -> None:
+    async def action_copy_link(self) -> None:
+        await self._use_link(copy=True)
+
+    async def _use_link(self, copy: bool) -> None:
+        from calendar_tui.screens.links import LinkActions
+
+        await self.controllers_mounted.wait()
         self._follow_list()
         if self.occurrence is not None:
-            self.query_one(LinkActions).use(self.occurrence, copy=True)
+            self.query_one(LinkActions).use(self.occurrence, copy=copy)
 
     # -- messages from the widgets and controllers --------------------------------------------
 
@@ -185,8 +214,7 @@ class CalendarInput(Screen):
     def _day_selected(self, event: DayCursor.DaySelected) -> None:
         self.day = event.day
 
-    @on(WeekGrid.SessionClicked)
-    def _session_clicked(self, event: WeekGrid.SessionClicked) -> None:
+    def on_week_grid_session_clicked(self, event: WeekGrid.SessionClicked) -> None:
         self.go_to_occurrence(event.day, event.occurrence_id)
 
     @on(DayCursor.DayMoved)
@@ -221,19 +249,16 @@ class CalendarInput(Screen):
     def _back(self) -> None:
         self.focus_grid()
 
-    @on(TagPicker.Toggled)
-    def _tag_toggled(self, event: TagPicker.Toggled) -> None:
+    def on_tag_picker_toggled(self, event: TagPicker.Toggled) -> None:
         if event.exclude:
             self.flt = self.flt.toggled_exclude(event.key)
         else:
             self.flt = self.flt.toggled_include(event.key)
 
-    @on(TagPicker.ModeToggled)
-    def _tag_mode(self) -> None:
+    def on_tag_picker_mode_toggled(self) -> None:
         self.flt = self.flt.with_match_all(not self.flt.match_all)
 
-    @on(TagPicker.Closed)
-    def _tags_closed(self) -> None:
+    def on_tag_picker_closed(self) -> None:
         self.remove_class("-tags")
         self.focus_grid()
 
@@ -247,8 +272,7 @@ class CalendarInput(Screen):
             self.remove_class("-searching")
         self.focus_grid()
 
-    @on(SearchBar.Cleared)
-    def _search_cleared(self) -> None:
+    def on_search_bar_cleared(self, event: SearchBar.Cleared) -> None:
         self.flt = self.flt.with_text("")
         self.remove_class("-searching")
         self.focus_grid()
@@ -257,16 +281,15 @@ class CalendarInput(Screen):
     def _open_link(self, event: SessionDetail.LinkOpened) -> None:
         self.app.open_url(event.url)
 
-    @on(FavouritesKeeper.Loaded)
-    def _favourites_loaded(self, event: FavouritesKeeper.Loaded) -> None:
+    def on_favourites_keeper_loaded(self, event: FavouritesKeeper.Loaded) -> None:
         self.favourites = event.ids
 
-    @on(LinearView.Highlighted)
-    def _linear_moved(self, event: LinearView.Highlighted) -> None:
+    def on_linear_view_highlighted(self, event: LinearView.Highlighted) -> None:
+        from calendar_tui.widgets.linear_view import shown_day
+
         self.go_to_occurrence(shown_day(event.occurrence, self.day), event.occurrence.id)
 
-    @on(LiveReload.Reloaded)
-    def _reloaded(self, event: LiveReload.Reloaded) -> None:
+    def on_live_reload_reloaded(self, event: LiveReload.Reloaded) -> None:
         from calendar_tui.model.live import change_notice, kept_notice, renamed_sessions
 
         self.swap_store(event.reload.store, renamed_sessions(event.reload))

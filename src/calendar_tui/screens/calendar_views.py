@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.reactive import var
 from textual.widget import Widget
 
@@ -31,13 +30,12 @@ from calendar_tui.model.view_state import (
     read_expression,
 )
 from calendar_tui.screens.calendar_input import CalendarInput
-from calendar_tui.screens.changes import ChangesTracker
-from calendar_tui.screens.reminders import Reminders
 from calendar_tui.widgets.later import Later
-from calendar_tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from calendar_tui.model.filter_expr import ExprError
+    from calendar_tui.screens.changes import ChangesTracker
+    from calendar_tui.widgets.search_bar import SearchBar
 
 
 class ViewsInput(CalendarInput):
@@ -58,6 +56,10 @@ class ViewsInput(CalendarInput):
     _written: str | None = None  # what the screen last wrote into the bar
 
     def more_controllers(self) -> Iterator[Widget]:
+        """Mounted after the first frame, with the screen's others."""
+        from calendar_tui.screens.changes import ChangesTracker
+        from calendar_tui.screens.reminders import Reminders
+
         settings = self.app.settings  # type: ignore[attr-defined]
         yield Reminders(self.clock, settings.reminder_minutes, settings.reminder_bell)
         request = getattr(self.app, "changes_since", None)
@@ -70,6 +72,12 @@ class ViewsInput(CalendarInput):
         self.watch(self, "favourites", self._stars_changed, init=False)
 
     # -- the filter, its words and its expression ---------------------------------------------
+
+    def _search_bars(self) -> list[SearchBar]:
+        """The search bar once it is made (after the first frame): none or one."""
+        from calendar_tui.widgets.search_bar import SearchBar
+
+        return list(self.query("#search").results(SearchBar))
 
     def filter_changed(self, flt: Filter) -> None:
         """From `watch_flt`: the header's words, the picker's expression, the search bar."""
@@ -87,7 +95,7 @@ class ViewsInput(CalendarInput):
         else:
             self.filter_expression = f"{MARKER} {face}" if face else _("= (no filter)")
         searching = bool(flt.text)
-        for search in self.query("#search").results(SearchBar):
+        for search in self._search_bars():
             if self.expression_mode:
                 wanted = MARKER + (face or "")
                 if not self._typing and face is not None and search.value != wanted:
@@ -134,7 +142,7 @@ class ViewsInput(CalendarInput):
         return read.error
 
     def _mark_error(self, error: ExprError | None) -> None:
-        for search in self.query("#search").results(SearchBar):
+        for search in self._search_bars():
             if error is None:
                 search.mark_error(None)
             else:  # columns count from the expression's first character, after the marker
@@ -152,7 +160,10 @@ class ViewsInput(CalendarInput):
     # -- reminders ----------------------------------------------------------------------------
 
     def remind(self) -> None:
-        """From the screen's timer and when the stars change."""
+        """From the screen's timer and when the stars change (none before the controllers are
+        mounted, after the first frame)."""
+        from calendar_tui.screens.reminders import Reminders
+
         for reminders in self.query(Reminders).results():
             reminders.check(self.store.occurrences, self.favourites)
 
@@ -192,7 +203,7 @@ class ViewsInput(CalendarInput):
         self.expression_mode = True
         error = self._read(text, typing=False)
         if error is not None:
-            for search in self.query("#search").results(SearchBar):
+            for search in self._search_bars():
                 self._written = search.value = MARKER + text
             self._mark_error(error)
             self.add_class("-searching")
@@ -232,7 +243,6 @@ class ViewsInput(CalendarInput):
 
         self.app.push_screen(ViewNamer(face, names), named)
 
-    @on(ChangesTracker.Found)
-    def _changes_found(self, event: ChangesTracker.Found) -> None:
+    def on_changes_tracker_found(self, event: ChangesTracker.Found) -> None:
         self.change_marks = event.marks
         self.has_changes = True

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Label
 from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.clashes import interval
 from calendar_tui.model.types import Occurrence
+from calendar_tui.paths import later_styles
 from calendar_tui.screens.dismiss_once import DismissOnce
 from calendar_tui.widgets.formatting import day_words, hour_short, time_range_short
 
@@ -37,6 +38,8 @@ def overlap_words(first: Occurrence, second: Occurrence) -> str:
 
 class ClashesScreen(DismissOnce, Screen[tuple[date, str] | None]):
     """Dismissed with (day, occurrence id) when a pair is chosen, so the calendar can go there."""
+
+    CSS_PATH = [later_styles()]  # read by Textual if shown before the calendar
 
     BINDINGS = [Binding("escape,q,C", "dismiss", _("Back"), id="clashes.close")]
 

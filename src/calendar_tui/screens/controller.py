@@ -16,7 +16,7 @@ from calendar_tui.i18n import _
 
 
 class Controller(Widget):
-    """Hidden (`display: none` in app.tcss), never focused; mounted with its screen."""
+    """Hidden (`display: none` in app.tcss), never focused; mounted after its screen's first frame."""
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:

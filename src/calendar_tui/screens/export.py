@@ -19,6 +19,7 @@ from calendar_tui.i18n import _, ngettext
 from calendar_tui.model.atomic import atomic_write_bytes
 from calendar_tui.model.clock import Clock
 from calendar_tui.model.types import Occurrence
+from calendar_tui.paths import later_styles
 from calendar_tui.screens.controller import Controller
 from calendar_tui.screens.dismiss_once import DismissOnce
 
@@ -39,6 +40,8 @@ def export_message(path: str, count: int, favourites: bool) -> Text:
 
 class ExportDone(DismissOnce, ModalScreen[None]):
     """The confirmation after `e`: where the file went and how many events it holds."""
+
+    CSS_PATH = [later_styles()]  # read by Textual if shown before the calendar
 
     BINDINGS = [Binding("escape,enter,q,space", "dismiss", "OK", id="export.close")]
 

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from calendar_tui.commands import BUILTIN_KEYS, HELP_SECTIONS
 from calendar_tui.i18n import _
 from calendar_tui.key_names import key_label
+from calendar_tui.paths import later_styles
 from calendar_tui.screens.dismiss_once import DismissOnce
 
 
@@ -34,6 +35,7 @@ def help_table(keymap: dict[str, str] | None = None) -> Table:
 
 
 class HelpScreen(DismissOnce, ModalScreen[None]):
+    CSS_PATH = [later_styles()]  # read by Textual if shown before the calendar
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", _("Close"), id="help.close"),
     ]

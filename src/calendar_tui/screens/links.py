@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from calendar_tui.i18n import _
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Link, Occurrence
+from calendar_tui.paths import later_styles
 from calendar_tui.screens.controller import Controller
 from calendar_tui.screens.dismiss_once import DismissOnce
 from calendar_tui.widgets.paged_options import PagedOptionList
@@ -42,6 +43,8 @@ def link_prompt(link: Link) -> Text:
 
 class LinkChooser(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the chosen URL, or None."""
+
+    CSS_PATH = [later_styles()]  # read by Textual if shown before the calendar
 
     BINDINGS = [Binding("escape,q", "dismiss", _("Cancel"), id="links.close")]
 

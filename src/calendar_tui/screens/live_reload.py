@@ -11,8 +11,7 @@ to swap the store in. A reload where a file gained errors may have caught a save
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +23,9 @@ from textual.worker import get_current_worker
 from calendar_tui.screens.controller import Controller
 
 if TYPE_CHECKING:  # model.live (and the change comparison) is imported by the reloading worker
-    from calendar_tui.check_watch import WatchCache
     from calendar_tui.model.live import Reload
     from calendar_tui.model.store import EventStore
-
-Batches = Callable[[Sequence[Path], "bool | None", threading.Event], Iterator[set]]
+    from calendar_tui.screens.live_source import LiveSource
 
 
 def _watchfiles_batches(
@@ -37,18 +34,6 @@ def _watchfiles_batches(
     from calendar_tui.check_watch import change_batches
 
     return change_batches(paths, poll, stop)
-
-
-@dataclass(frozen=True)
-class LiveSource:
-    """Where the shown store came from, and how to follow it."""
-
-    paths: tuple[Path, ...]
-    drafts: bool
-    cache: WatchCache
-    watch: bool = True  # False: `--no-watch`, reload by hand only
-    poll: bool | None = None  # True: look at the files instead of waiting for events
-    batches: Batches | None = None  # None: watchfiles (tests give their own)
 
 
 class LiveReload(Controller):

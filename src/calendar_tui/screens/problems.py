@@ -16,6 +16,7 @@ from calendar_tui.i18n import N_, _, ngettext
 from calendar_tui.model.shown_path import display_path
 from calendar_tui.model.text import one_line
 from calendar_tui.model.types import Diagnostic
+from calendar_tui.paths import later_styles
 from calendar_tui.screens.dismiss_once import DismissOnce
 from calendar_tui.widgets.formatting import problems_count
 
@@ -23,6 +24,7 @@ SEVERITY = {"error": (N_("error"), "bold red"), "warning": (N_("warning"), "yell
 
 
 class ProblemsScreen(DismissOnce, Screen[None]):
+    CSS_PATH = [later_styles()]  # read by Textual if shown before the calendar
     BINDINGS = [Binding("escape,q", "dismiss", _("Back"), id="problems.close")]
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:

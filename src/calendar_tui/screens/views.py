@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from calendar_tui.i18n import _
 from calendar_tui.model.text import fold, one_line
+from calendar_tui.paths import later_styles
 from calendar_tui.settings import load_settings, save_settings
 
 MAX_NAME = 60  # a view's name shows in the header
@@ -26,6 +27,8 @@ MAX_NAME = 60  # a view's name shows in the header
 
 class ViewPicker(ModalScreen[str | None]):
     """Every saved view, its expression beside its name; Enter applies one, Escape closes."""
+
+    CSS_PATH = [later_styles()]  # read by Textual if shown before the calendar
 
     BINDINGS = [Binding("escape", "close", _("Close"), id="views.close")]
 
@@ -73,6 +76,8 @@ class ViewPicker(ModalScreen[str | None]):
 
 class ViewNamer(ModalScreen[str | None]):
     """Asks the name to save `expression` under (an existing name is replaced)."""
+
+    CSS_PATH = [later_styles()]  # read by Textual if shown before the calendar
 
     BINDINGS = [Binding("escape", "close", _("Cancel"), id="views.cancel")]
 

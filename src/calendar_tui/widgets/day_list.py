@@ -13,7 +13,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from calendar_tui.commands import DAY_LIST_COMMANDS, bindings
@@ -113,7 +113,7 @@ class DayList(Vertical):
         """Escape in the list: back to the grid."""
 
     def compose(self) -> ComposeResult:
-        yield Label(id="day-title")
+        yield Static(id="day-title")  # styled as a Label in app.tcss
         yield SessionOptions(id="sessions")
         yield Static(id="no-sessions")
 
@@ -185,7 +185,7 @@ class DayList(Vertical):
             title = Text(upper_first(day_words(self.day)), self._style("heading"), end="")
             title.append(f"  {sessions_count(len(occurrences))}", self._style("count"))
             # One line whatever the text (no wrap, ellipsis): no layout needed.
-            self.query_one("#day-title", Label).update(title, layout=False)
+            self.query_one("#day-title", Static).update(title, layout=False)
         options = self.options
         empty = self.query_one("#no-sessions", Static)
         list_key = (

@@ -146,6 +146,10 @@ class SessionDetail(VerticalScroll, can_focus=True):
             return  # the app is closing
         from textual.widgets import Markdown
 
+        from calendar_tui.widgets.later import read_later_styles
+
+        read_later_styles(self.app)  # the parts' styles
+
         await self.mount_all(
             [
                 Static(id="detail-title"),

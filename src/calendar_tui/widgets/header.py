@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Label
+from textual.widgets import Static
 
 from calendar_tui.i18n import _
 from calendar_tui.model.text import one_line
 from calendar_tui.widgets.formatting import problems_count
 
 
-class ProblemsBadge(Label):
+class ProblemsBadge(Static):
     """ "⚠ 3 problèmes": click (or `!`) to see them."""
 
     class Clicked(Message):
@@ -32,8 +32,10 @@ class CalendarHeader(Horizontal):
     problems: reactive[int] = reactive(0)
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(one_line(self.title), end=""), id="header-title")
-        yield Label(id="header-filters")
+        # Statics, not Labels: one widget class (and its default styles) fewer to register
+        # before the first frame; app.tcss gives them a Label's minimum height.
+        yield Static(Text(one_line(self.title), end=""), id="header-title")
+        yield Static(id="header-filters")
         yield ProblemsBadge(id="header-problems")
 
     def on_mount(self) -> None:
@@ -43,7 +45,7 @@ class CalendarHeader(Horizontal):
 
     def watch_title(self, title: str) -> None:
         if self.is_mounted:
-            self.query_one("#header-title", Label).update(Text(one_line(title), end=""))
+            self.query_one("#header-title", Static).update(Text(one_line(title), end=""))
 
     def watch_filters(self, filters: str) -> None:
         if self.is_mounted:
@@ -54,7 +56,7 @@ class CalendarHeader(Horizontal):
             self._show_problems(problems)
 
     def _show_filters(self, filters: str) -> None:
-        label = self.query_one("#header-filters", Label)
+        label = self.query_one("#header-filters", Static)
         # One line of fixed height (no wrap, ellipsis): a repaint, never a layout.
         label.update(
             Text(

@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -93,15 +93,17 @@ class MonthGrid(DayCursor):
 
     # -- rendering --------------------------------------------------------------------------
 
-    def _heading(self, width: int) -> Text:
+    def _heading(self, width: int) -> list[Segment]:
         style = partial(self.get_component_rich_style, partial=True)
         weekday_style = style("month-grid--weekday")
         weekend_style = style("month-grid--weekend")
-        heading = Text(no_wrap=True, overflow="crop")
-        for index, name in enumerate(weekday_names(width - 1)):
-            cell = name[: width - 1].rjust(width - 1) + " "
-            heading.append(cell, weekend_style if index >= 5 else weekday_style)
-        return heading
+        return [
+            Segment(
+                name[: width - 1].rjust(width - 1) + " ",
+                weekend_style if index >= 5 else weekday_style,
+            )
+            for index, name in enumerate(weekday_names(width - 1))
+        ]
 
     def render_line(self, y: int) -> Strip:
         # The grid's lines as strips, made once per state rather than through Textual's generic
@@ -125,9 +127,10 @@ class MonthGrid(DayCursor):
         return Strip.blank(self.content_size.width, self.visual_style.rich_style)
 
     def _make_strips(self) -> list[Strip]:
-        """The heading and six weeks of cells, each cell's lines rendered once per look (a filter
-        changes a few counts; most cells, with their number, count and marks, look as before)."""
-        console = self.app.console
+        """The heading and six weeks of cells, each cell's lines made once per look (a filter
+        changes a few counts; most cells, with their number, count and marks, look as before).
+        Segments are made directly, not through Rich's Text (a third of the first frame's
+        paint); the grid's strips crop them to its width."""
         width = self.content_size.width
         visual_style = self.visual_style
         base = visual_style.rich_style
@@ -148,7 +151,7 @@ class MonthGrid(DayCursor):
             segments = list(Segment.apply_style(segments, base))
             return Strip(segments, Segment.get_line_length(segments)).crop_extend(0, width, pad)
 
-        strips = [strip(list(self._heading(cell_width).render(console)))]
+        strips = [strip(self._heading(cell_width))]
         start = grid_start(self.day)
         month = self.day.month
         focused = self.has_focus
@@ -175,9 +178,9 @@ class MonthGrid(DayCursor):
                 )
                 cell = cells.get(cell_key)
                 if cell is None:
-                    texts = [Text(no_wrap=True, overflow="crop") for _ in range(height)]
-                    self._render_cell(day, month, cell_width, height, texts, focused, style)
-                    cell = cells[cell_key] = [list(text.render(console)) for text in texts]
+                    cell = cells[cell_key] = self._cell(
+                        day, month, cell_width, height, focused, style
+                    )
                 for line, segments in zip(lines, cell, strict=True):
                     line.extend(segments)
             strips.extend(strip(line) for line in lines)
@@ -186,16 +189,18 @@ class MonthGrid(DayCursor):
     _cells_look: tuple = ()
     _cells: dict[tuple, list[list[Segment]]] = {}
 
-    def _render_cell(
+    def _cell(
         self,
         day: date,
         month: int,
         width: int,
         height: int,
-        lines: list[Text],
         focused: bool,
         style: Callable[[str], Style],
-    ) -> None:
+    ) -> list[list[Segment]]:
+        """A day's cell, `height` lines of `width` cells: its number (today marked), then its
+        marks and count in fixed places, so that a star never moves the all-day mark or the
+        count: [▬][★][count], right-aligned; one line, side by side, on short terminals."""
         base = style("month-grid--day")
         if day.month != month:
             base = base + style("month-grid--other-month")
@@ -208,37 +213,39 @@ class MonthGrid(DayCursor):
         if day == self.today:
             number_style = number_style + style("month-grid--today")
         mark = TODAY_MARK if day == self.today else " "
+        gap = Segment(" ", background)  # the column between cells
         if height == 1:  # one line: " 26• ▬★ 6"
             number = f"{day.day:>2}{mark}"[: width - 1]
-            lines[0].append(number, number_style)
             width -= len(number)  # what is left for the marks and the count
+            lines = [[Segment(number, number_style)]]
         else:
             number = f"{day.day:>2}{mark}".rjust(width - 1)[: width - 1]
-            lines[0].append(number, number_style)
-            lines[0].append(" ", background or None)
+            lines = [[Segment(number, number_style), gap], []]
         count = self.counts.get(day, 0)
         count_text = "" if not count else str(count) if count < 100 else "99+"
-        all_day = day in self.all_day
-        # Fixed places, so that a star never moves the all-day mark or the count: [▬][★][count].
-        cell = Text(end="")
-        cell.append(
-            ALL_DAY_MARK if all_day else " ", base + style("month-grid--all-day") + background
-        )
-        cell.append(
-            STAR_MARK if day in self.starred else " ", base + style("month-grid--star") + background
-        )
-        cell.append(count_text.rjust(2), base + style("month-grid--count") + background)
-        if cell.cell_len > width - 1:  # a narrow cell: the marks give way to the count
-            cell = cell[cell.cell_len - (width - 1) :]
-        cell.truncate(width - 1)
-        cell.pad_left(width - 1 - cell.cell_len)
-        cell.stylize(background)
-        counts_line = lines[1] if height > 1 else lines[0]
-        counts_line.append_text(cell)
-        counts_line.append(" ", background or None)
-        for line in lines[2:]:
-            line.append(" " * (width - 1), base + background)
-            line.append(" ", background or None)
+        # (text, style) of each character of the marks and the count; a narrow cell keeps the
+        # right-most ones (the count before the marks), padded to the left otherwise.
+        marks = [
+            (ALL_DAY_MARK if day in self.all_day else " ", "month-grid--all-day"),
+            (STAR_MARK if day in self.starred else " ", "month-grid--star"),
+        ]
+        marks += [(char, "month-grid--count") for char in count_text.rjust(2)]
+        room = width - 1
+        kept: list[Segment] = []
+        for char, name in reversed(marks):
+            if cell_len(char) > room:
+                break
+            room -= cell_len(char)
+            kept.append(Segment(char, base + style(name) + background + background))
+        kept.reverse()
+        counts_line = lines[-1]
+        if room > 0:
+            counts_line.append(Segment(" " * room, background))
+        counts_line += kept
+        counts_line.append(gap)
+        for _ in range(2, height):
+            lines.append([Segment(" " * (width - 1), base + background), gap])
+        return lines
 
     # -- interaction --------------------------------------------------------------------------
 

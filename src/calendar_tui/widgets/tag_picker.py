@@ -36,7 +36,7 @@ def tag_prompt(
     counts: Mapping[str, int] | None = None,
 ) -> Text:
     """The tag's line: its rank (1-9 are keys), its mark, its label, its count; `style("rank")`...
-    gives the TagPicker's component styles (styles/app.tcss)."""
+    gives the TagPicker's component styles (styles/later.tcss)."""
     if tag.key in flt.include:
         mark, mark_style = INCLUDED, style("included")
     elif tag.key in flt.exclude:
