@@ -215,9 +215,9 @@ class WeekGrid(DayCursor):
             rows.append(line)
 
         # Per day: which block covers each row, and the text each block shows on each row.
-        grids: list[dict[int, list[tuple[int, int, str, Style]]]] = []
+        grids: list[dict[int, list[tuple[int, int, str, Style, int]]]] = []
         for index in range(len(week)):
-            covering: dict[int, list[tuple[int, int, str, Style]]] = {}
+            covering: dict[int, list[tuple[int, int, str, Style, int]]] = {}
             for number, item in enumerate(blocks[index]):
                 top, bottom = self._rows(item, first, per_hour)
                 inner = width - 1
@@ -236,7 +236,7 @@ class WeekGrid(DayCursor):
                 pieces = _wrap(label, w, max(1, bottom - top))
                 for row in range(max(0, top), min(height, bottom)):
                     text = pieces[row - top] if row - top < len(pieces) else ""
-                    covering.setdefault(row, []).append((x, w, text, block_style))
+                    covering.setdefault(row, []).append((x, w, text, block_style, top))
             grids.append(covering)
 
         for row in range(min(height, (24 - first) * per_hour)):
@@ -249,7 +249,9 @@ class WeekGrid(DayCursor):
                 background = selected_column if day == self.day else Style()
                 line.append("│", style("week-grid--rule"))
                 cursor = 0
-                for x, w, text, block_style in sorted(grids[index].get(row, ())):
+                for x, w, text, block_style, _top in sorted(grids[index].get(row, ()), key=_drawn):
+                    if x < cursor:  # a block sharing this row in its lane: the later one shows
+                        continue
                     if x > cursor:
                         line.append_text(self._empty(x - cursor, on_hour, background))
                     line.append(_cells(text, w), block_style)
@@ -306,3 +308,11 @@ class WeekGrid(DayCursor):
             self.post_message(self.DayOpened(day))
         else:
             self.post_message(self.DaySelected(day))
+
+
+def _drawn(block: tuple[int, int, str, Style, int]) -> tuple[int, int]:
+    """Blocks left to right; of two in the same lane on one row (a session ending at 17:30 and
+    the next starting then, one row an hour), the one that starts later first: it is the one
+    whose title begins there. Never compared by their styles, which have no order."""
+    x, _w, _text, _style, top = block
+    return x, -top
